@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { importClosure } from "./closure.ts";
+
+describe("import closure", () => {
+  const known = new Set(["main", "models", "money", "shapes", "shapes.base", "shapes.circle", "unused"]);
+  const imports: Record<string, string[]> = {
+    main: ["models", "shapes"],
+    models: ["money"],
+    money: [],
+    shapes: ["shapes.base", "shapes.circle"],
+    "shapes.base": [],
+    "shapes.circle": ["shapes.base"],
+  };
+
+  it("follows imports, parents and package submodules transitively", () => {
+    const c = importClosure("main", (m) => imports[m], known);
+    expect(c.modules).toEqual(["main", "models", "money", "shapes", "shapes.base", "shapes.circle"]);
+    expect(c.missing).toEqual([]);
+    expect(c.pending).toEqual([]);
+  });
+
+  it("reports missing modules and modules not transpiled yet", () => {
+    const c = importClosure("main", (m) => (m === "money" ? undefined : m === "models" ? ["money", "nowhere"] : imports[m]), known);
+    expect(c.missing).toEqual(["nowhere"]);
+    expect(c.pending).toEqual(["money"]);
+  });
+});

@@ -1,0 +1,10 @@
+import { parsePython } from "../ingest/parser.ts";
+import { readFileSync } from "node:fs";
+const src = process.argv[2] === "-" ? readFileSync(0, "utf8") : process.argv[2];
+const t = await parsePython(src);
+function d(n: any, ind: string, field: string | null) {
+  const txt = n.childCount === 0 ? JSON.stringify(n.text) : "";
+  console.log(`${ind}${field ? field + ": " : ""}${n.type}${n.isNamed ? "" : "(anon)"} ${txt}`);
+  for (let i = 0; i < n.childCount; i++) d(n.child(i), ind + "  ", n.fieldNameForChild(i));
+}
+d(t.rootNode, "", null);

@@ -1,0 +1,210 @@
+//! Exceptions: builtin exception instances, raise / raise_from / err_matches / err_value,
+//! str() and repr() of exception instances.
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::classes::*;
+use crate::value::*;
+
+impl PyErr {
+    /// Builtin exception `class_name` with message `msg` (args = (msg,)).
+    pub fn new(class_name: &str, msg: &str) -> PyErr {
+        exc(class_name, msg.to_string())
+    }
+
+    /// Name of the exception's class.
+    pub fn class_name(&self) -> String {
+        type_name(&self.exc)
+    }
+
+    /// Is this exception an instance of the builtin class `name` (or a subclass)?
+    pub fn is(&self, name: &str) -> bool {
+        match try_builtin_class(name) {
+            Some(c) => value_is_instance(&self.exc, &c),
+            None => false,
+        }
+    }
+}
+
+impl std::fmt::Debug for PyErr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", format_exception_line(&self.exc))
+    }
+}
+
+/// New exception instance of `cls` with `args` (no __init__ called).
+pub fn new_exception_instance(cls: &Rc<Class>, args: Vec<Value>) -> Value {
+    Value::Instance(Rc::new(Instance {
+        class: cls.clone(),
+        attrs: RefCell::new(Dict::new()),
+        base_value: RefCell::new(Some(Value::Tuple(Rc::new(args)))),
+    }))
+}
+
+/// Build a builtin exception with one message argument.
+pub fn exc(class_name: &str, msg: String) -> PyErr {
+    let cls = match try_builtin_class(class_name) {
+        Some(c) => c,
+        None => builtin_class("RuntimeError"),
+    };
+    PyErr { exc: new_exception_instance(&cls, vec![Value::from(msg)]) }
+}
+
+/// Builtin exception with arbitrary args (e.g. KeyError(key), StopIteration(value)).
+pub fn exc_args(class_name: &str, args: Vec<Value>) -> PyErr {
+    PyErr { exc: new_exception_instance(&builtin_class(class_name), args) }
+}
+
+/// `KeyError(key)`
+pub fn key_error(key: &Value) -> PyErr {
+    exc_args("KeyError", vec![key.clone()])
+}
+
+pub fn type_error(msg: String) -> PyErr {
+    exc("TypeError", msg)
+}
+
+pub fn value_error(msg: String) -> PyErr {
+    exc("ValueError", msg)
+}
+
+/// `args` of an exception instance.
+pub fn exception_args(v: &Value) -> Vec<Value> {
+    if let Value::Instance(i) = v {
+        if let Some(Value::Tuple(t)) = i.base_value.borrow().as_ref() {
+            return t.to_vec();
+        }
+    }
+    vec![]
+}
+
+pub fn is_exception_instance(v: &Value) -> bool {
+    match v {
+        Value::Instance(i) => is_exception_class(&i.class),
+        _ => false,
+    }
+}
+
+/// `raise v`
+pub fn raise(v: Value) -> PyErr {
+    match &v {
+        Value::Class(c) if is_exception_class(c) => match crate::object::call(&v, vec![], vec![]) {
+            Ok(inst) => PyErr { exc: inst },
+            Err(e) => e,
+        },
+        Value::Instance(i) if is_exception_class(&i.class) => PyErr { exc: v },
+        _ => exc("TypeError", "exceptions must derive from BaseException".to_string()),
+    }
+}
+
+/// `raise v from cause`
+pub fn raise_from(v: Value, cause: Value) -> PyErr {
+    let err = raise(v);
+    let cause = match &cause {
+        Value::None => Value::None,
+        Value::Class(c) if is_exception_class(c) => match crate::object::call(&cause, vec![], vec![]) {
+            Ok(i) => i,
+            Err(e) => return e,
+        },
+        Value::Instance(i) if is_exception_class(&i.class) => cause.clone(),
+        _ => return exc("TypeError", "exception causes must derive from BaseException".to_string()),
+    };
+    if let Value::Instance(i) = &err.exc {
+        let mut a = i.attrs.borrow_mut();
+        a.set_str("__cause__", cause);
+        a.set_str("__suppress_context__", Value::Bool(true));
+    }
+    err
+}
+
+/// Record the exception being handled as `__context__` of a new one (generator may call this
+/// when raising inside an `except` block).
+pub fn set_context(err: &PyErr, context: &PyErr) {
+    if let Value::Instance(i) = &err.exc {
+        if crate::ops::is_(&err.exc, &context.exc) {
+            return;
+        }
+        let mut a = i.attrs.borrow_mut();
+        if a.get_str("__context__").is_none() {
+            a.set_str("__context__", context.exc.clone());
+        }
+    }
+}
+
+/// `except cls:` matching; cls is an exception class or a tuple of them.
+pub fn err_matches(err: &PyErr, cls: &Value) -> PyResult<bool> {
+    match cls {
+        Value::Class(c) => {
+            if !is_exception_class(c) {
+                return Err(exc("TypeError", "catching classes that do not inherit from BaseException is not allowed".to_string()));
+            }
+            Ok(value_is_instance(&err.exc, c))
+        }
+        Value::Tuple(t) => {
+            for c in t.iter() {
+                if err_matches(err, c)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(exc("TypeError", "catching classes that do not inherit from BaseException is not allowed".to_string())),
+    }
+}
+
+/// The exception instance (`except E as e`).
+pub fn err_value(err: &PyErr) -> Value {
+    err.exc.clone()
+}
+
+/// BaseException.__str__ (KeyError: repr of the single arg).
+pub fn exception_str(v: &Value) -> PyResult<String> {
+    let args = exception_args(v);
+    let is_key_error = match v {
+        Value::Instance(i) => match try_builtin_class("KeyError") {
+            Some(k) => is_subclass(&i.class, &k),
+            None => false,
+        },
+        _ => false,
+    };
+    match args.len() {
+        0 => Ok(String::new()),
+        1 => {
+            if is_key_error {
+                crate::repr::to_repr(&args[0])
+            } else {
+                crate::repr::to_str(&args[0])
+            }
+        }
+        _ => crate::repr::to_str(&Value::Tuple(Rc::new(args))),
+    }
+}
+
+/// BaseException.__repr__
+pub fn exception_repr(v: &Value) -> PyResult<String> {
+    let args = exception_args(v);
+    let name = type_name(v);
+    if args.len() == 1 {
+        Ok(format!("{}({})", name, crate::repr::to_repr(&args[0])?))
+    } else {
+        Ok(format!("{}{}", name, crate::repr::to_repr(&Value::Tuple(Rc::new(args)))?))
+    }
+}
+
+/// "ExcName: msg" as the last line of a traceback.
+pub fn format_exception_line(v: &Value) -> String {
+    let cls = type_of(v);
+    let mut name = cls.qualname.clone();
+    if cls.module != "builtins" && cls.module != "__main__" && !cls.module.is_empty() {
+        name = format!("{}.{}", cls.module, name);
+    }
+    let msg = match crate::repr::to_str(v) {
+        Ok(s) => s,
+        Err(_) => "<exception str() failed>".to_string(),
+    };
+    if msg.is_empty() {
+        name
+    } else {
+        format!("{}: {}", name, msg)
+    }
+}

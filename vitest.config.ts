@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["{streams,operators,topics,schemas,bridges,tests}/**/*.test.ts"],
+    testTimeout: 120_000,
+    hookTimeout: 600_000,
+    pool: "forks",
+    reporters: ["default"],
+  },
+});
