@@ -72,7 +72,11 @@ export function failureOf(event: Identified, stage: string, startedAt: number, d
 }
 
 /** Runs a stage step, turning an unexpected exception into an `internal` failure (the stream goes on). */
-export async function guarded<I extends Identified, O>(stage: string, event: I, step: (startedAt: number) => Promise<StageResult<O>[]>): Promise<StageResult<O>[]> {
+export async function guarded<I extends Identified, O>(
+  stage: string,
+  event: I,
+  step: (startedAt: number) => Promise<StageResult<O>[]>,
+): Promise<StageResult<O>[]> {
   const startedAt = Date.now();
   try {
     return await step(startedAt);

@@ -12,7 +12,17 @@ describe("event schemas", () => {
   });
 
   it("round-trips a source event and rejects records written with another schema", () => {
-    const ev = { runId: "r", moduleId: "a.b", path: "a/b.py", root: "/x", source: "print(1)\n", contentHash: "h", isPackage: false, mode: "library" as const, timings: [{ stage: "x", startedAt: 1, ms: 2.5, worker: "w", cached: false }] };
+    const ev = {
+      runId: "r",
+      moduleId: "a.b",
+      path: "a/b.py",
+      root: "/x",
+      source: "print(1)\n",
+      contentHash: "h",
+      isPackage: false,
+      mode: "library" as const,
+      timings: [{ stage: "x", startedAt: 1, ms: 2.5, worker: "w", cached: false }],
+    };
     const raw = encodeValue(topics.source, ev);
     expect(decodeValue(topics.source, raw)).toEqual(ev);
     expect(() => decodeValue(topics.parsed, raw)).toThrow(/written with schema/);

@@ -24,8 +24,7 @@ async function withCache<T>(cold: boolean, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } finally {
-    if (prev === undefined) delete process.env.PORTALIS_NO_CACHE;
-    else process.env.PORTALIS_NO_CACHE = prev;
+    process.env.PORTALIS_NO_CACHE = prev ?? "0";
   }
 }
 
@@ -44,7 +43,8 @@ export async function runBench(corpusDir: string) {
     const libraries = [...(await readdir(corpus, { withFileTypes: true }))]
       .filter((d) => d.isDirectory() && d.name !== "packages")
       .map((d) => join(corpus, d.name));
-    for (const p of await readdir(join(corpus, "packages"), { withFileTypes: true }).catch(() => [])) if (p.isDirectory()) libraries.push(join(corpus, "packages", p.name));
+    for (const p of await readdir(join(corpus, "packages"), { withFileTypes: true }).catch(() => []))
+      if (p.isDirectory()) libraries.push(join(corpus, "packages", p.name));
     let modules = 0;
     let lines = 0;
     let wall = 0;
@@ -61,7 +61,8 @@ export async function runBench(corpusDir: string) {
     const perStage: Record<string, { medianMs: number; totalMs: number; count: number }> = {};
     for (const r of reports) {
       for (const s of r.stages) {
-        const e = (perStage[s.stage] ??= { medianMs: 0, totalMs: 0, count: 0 });
+        perStage[s.stage] ??= { medianMs: 0, totalMs: 0, count: 0 };
+        const e = perStage[s.stage];
         e.totalMs += s.ms;
         e.count++;
       }
@@ -72,7 +73,13 @@ export async function runBench(corpusDir: string) {
     }
     return {
       machine: { cores: (await import("node:os")).availableParallelism(), node: process.version },
-      convert: { file: "basic/fib_gcd_ack.py", coldMedianMs: round(median(cold)), warmMedianMs: round(median(warm)), cold: cold.map(round), warm: warm.map(round) },
+      convert: {
+        file: "basic/fib_gcd_ack.py",
+        coldMedianMs: round(median(cold)),
+        warmMedianMs: round(median(warm)),
+        cold: cold.map(round),
+        warm: warm.map(round),
+      },
       library: {
         cache: "cold (build and CPython caches bypassed)",
         modules,

@@ -1,8 +1,8 @@
 // The `portalis` command line. Exit code 0 only on success; otherwise one clear line on stderr.
 import { Command, CommanderError } from "commander";
 import { runWasmCommand, validateWasmCommand, wasmInfoCommand } from "../bridges/wasm/commands.ts";
-import { failureLine } from "./outputs.ts";
 import { convertFile, translateLibrary } from "./commands.ts";
+import { failureLine } from "./outputs.ts";
 import { progressBar } from "./progress.ts";
 
 function fail(message: string, code = 1): never {

@@ -1,13 +1,13 @@
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 // The CLI's jobs on the embedded transport: convert one script, translate a library.
 import { resolve } from "node:path";
 import { join } from "node:path";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { OciLayout } from "../bridges/registry/oci-layout.ts";
 import type { ModuleReport } from "../operators/package/report.ts";
 import type { ModuleResult } from "../schemas/events.ts";
 import { EmbeddedTransport } from "../topics/embedded-transport.ts";
 import type { Transport } from "../topics/transport.ts";
-import { parseReport, summaryTable, writeModuleFiles, failureLine } from "./outputs.ts";
+import { failureLine, parseReport, summaryTable, writeModuleFiles } from "./outputs.ts";
 import { startPipeline } from "./pipeline.ts";
 import { runModules } from "./run.ts";
 import { listPythonFiles, moduleOf, newRunId, scriptModule } from "./sources.ts";
@@ -81,7 +81,10 @@ export async function translateLibrary(dir: string, outDir: string, opts: JobOpt
     const wallMs = performance.now() - started;
     const reports = results.map(parseReport).sort((a, b) => a.path.localeCompare(b.path));
     for (const r of reports) if (r.outcome !== "imported") await writeModuleFiles(outDir, r.path.replace(/\.py$/, ""), r, registry);
-    const lines = await countLines(root, modules.map((m) => m.path));
+    const lines = await countLines(
+      root,
+      modules.map((m) => m.path),
+    );
     const summary = summaryTable(reports);
     const ok = reports.every((r) => r.outcome !== "failed");
     const failures = reports.filter((r) => r.outcome === "failed").map(failureLine);

@@ -35,7 +35,8 @@ export function failureLine(report: ModuleReport): string {
 export function summaryTable(reports: ModuleReport[]): string {
   const rows = reports.map((r) => {
     const ms = r.stages.reduce((n, s) => n + s.ms, 0);
-    const note = r.outcome === "failed" ? failureLine(r) : r.outcome === "imported" ? "linked into importers" : `${((r.validation?.size ?? 0) / 1024).toFixed(0)} KiB`;
+    const note =
+      r.outcome === "failed" ? failureLine(r) : r.outcome === "imported" ? "linked into importers" : `${((r.validation?.size ?? 0) / 1024).toFixed(0)} KiB`;
     return [r.path, r.outcome, `${ms.toFixed(0)} ms`, note];
   });
   const head = ["module", "outcome", "time", "note"];

@@ -1,5 +1,5 @@
 // Starts every stage of the topology on a transport; stop() unsubscribes them all.
-import { closeSharedSandbox } from "../bridges/sandbox/shared.ts";
+import { closeDefaultPool } from "../bridges/sandbox/run-wasi.ts";
 import { allTopics } from "../topics/index.ts";
 import type { Transport } from "../topics/transport.ts";
 import { runJoinStage, runStage } from "./stage-runner.ts";
@@ -16,7 +16,7 @@ export async function startPipeline(transport: Transport, cfg: TopologyConfig): 
   return {
     async stop() {
       for (const s of subs) s.unsubscribe();
-      await closeSharedSandbox();
+      await closeDefaultPool();
     },
   };
 }

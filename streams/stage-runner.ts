@@ -23,7 +23,13 @@ function poison(stage: string, d: Delivery<unknown>): FailureEvent {
   return failureOf(ev, stage, Date.now(), { kind: "internal", message: `undecodable record on ${d.topic} at ${d.partition}:${d.offset}: ${d.error?.message}` });
 }
 
-async function handle<O>(transport: Transport, name: string, output: TopicDef<O>, d: Delivery<unknown>, step: (v: unknown) => Promise<StageResult<O>[]> | StageResult<O>[]): Promise<void> {
+async function handle<O>(
+  transport: Transport,
+  name: string,
+  output: TopicDef<O>,
+  d: Delivery<unknown>,
+  step: (v: unknown) => Promise<StageResult<O>[]> | StageResult<O>[],
+): Promise<void> {
   try {
     const results = d.value === undefined ? [{ failure: poison(name, d) }] : await step(d.value);
     await publishResults(transport, output, results);

@@ -5,10 +5,10 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { cacheGet, cachePut, cacheRoot, sha256 } from "./cache.ts";
+import { type RustError, parseRustcErrors } from "./errors.ts";
 import { RUSTC_FLAGS, runtimeLib } from "./runtime-lib.ts";
 import { Semaphore } from "./semaphore.ts";
 import { requireToolchain } from "./toolchain.ts";
-import { type RustError, parseRustcErrors } from "./errors.ts";
 
 const run = promisify(execFile);
 const compilers = new Semaphore(Number(process.env.PORTALIS_BUILD_JOBS) || availableParallelism());

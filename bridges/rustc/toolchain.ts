@@ -44,6 +44,9 @@ export function findToolchain(): Promise<Toolchain | null> {
 
 export async function requireToolchain(): Promise<Toolchain> {
   const tc = await findToolchain();
-  if (!tc) throw new Error("no Rust compiler with a WASI target found: run `npx portalis setup` (rustup target add wasm32-wasip1, else apt-get install rustc libstd-rust-dev-wasm32 lld)");
+  if (!tc)
+    throw new Error(
+      "no Rust compiler with a WASI target found: run `npx portalis setup` (rustup target add wasm32-wasip1, else apt-get install rustc libstd-rust-dev-wasm32 lld)",
+    );
   return tc;
 }

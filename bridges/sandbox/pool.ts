@@ -122,9 +122,11 @@ export class SandboxPool {
       this.idle.push(slot);
       starting.push(
         new Promise<void>((resolve) => {
+          slot.worker.ref(); // an unref'd worker would let the process exit while we wait
           const onMsg = (m: { type?: string }) => {
             if (m?.type === 'ready') {
               slot.worker.off('message', onMsg);
+              if (slot.onEvent === null) slot.worker.unref();
               resolve();
             }
           };

@@ -1,8 +1,10 @@
 // Real compiler output through the sandbox. Skipped when no Rust compiler with a WASI target exists
 // (rustup `rustc --target wasm32-wasip1`, or Debian `/usr/bin/rustc --target wasm32-wasi`).
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wasmInfo } from '../wasm/inspect.ts';
 import { closeDefaultPool, runWasi } from './run-wasi.ts';
@@ -90,5 +92,30 @@ describe.skipIf(!toolchain)(`Rust-built modules (${toolchain ? `${toolchain.rust
       expect(r.trap).toBe('RuntimeError: unreachable');
     }
     expect(process.memoryUsage().rss).toBeGreaterThan(0);
+  });
+
+  it('worker.mjs survives repeated grow-then-trap runs on ONE worker (no recycling), in a child process', () => {
+    // Without the JS-closure wrapping of the WASI imports this segfaulted the whole process on the
+    // second run (measured: SIGSEGV, exit 139). Run in a child so a regression cannot kill vitest.
+    const wasm = compileRust(GROW_THEN_PANIC, path.join(dir, 'grow2.wasm'));
+    const worker = fileURLToPath(new URL('./worker.mjs', import.meta.url));
+    const driver = `
+      import { Worker } from 'node:worker_threads';
+      import fs from 'node:fs';
+      const [workerPath, wasmPath] = process.argv.slice(1);
+      const w = new Worker(workerPath);
+      const out = fs.openSync('/dev/null', 'w');
+      const inp = fs.openSync('/dev/null', 'r');
+      const bytes = fs.readFileSync(wasmPath);
+      let n = 0;
+      const go = () => w.postMessage({ type: 'run', id: ++n, bytes, args: ['x'], stdin: inp, stdout: out, stderr: out });
+      w.on('message', (m) => {
+        if (m.type !== 'done') return;
+        console.log(m.trap);
+        if (n < 6) go(); else w.terminate();
+      });
+      go();`;
+    const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', driver, worker, wasm], { encoding: 'utf8', timeout: 60_000 });
+    expect(stdout.trim().split('\n')).toEqual(Array(6).fill('RuntimeError: unreachable'));
   });
 });

@@ -57,6 +57,8 @@ function mib(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) ? 2 : 0)} MiB` : `${bytes / 1024} KiB`;
 }
 
+const pages = (n: number) => `${n} page${n === 1 ? '' : 's'}`;
+
 export function formatInfo(path: string, info: WasmInfo): string {
   const lines: string[] = [];
   const row = (k: string, v: string) => lines.push(`${k.padEnd(9)} ${v}`);
@@ -69,11 +71,11 @@ export function formatInfo(path: string, info: WasmInfo): string {
   row('kind', kind);
   if (info.memories.length === 0) row('memory', 'none');
   for (const m of info.memories) {
-    const max = m.maximumPages === null ? 'no maximum' : `max ${m.maximumPages} pages (${mib(m.maximumBytes as number)})`;
+    const max = m.maximumPages === null ? "no maximum" : `max ${pages(m.maximumPages)} (${mib(m.maximumBytes as number)})`;
     const origin = m.import ? `imported from ${m.import.module}.${m.import.name}` : 'defined';
     const exported = m.exportedAs.length ? `, exported as ${m.exportedAs.map((n) => JSON.stringify(n)).join(', ')}` : '';
     const flags = `${m.shared ? ', shared' : ''}${m.memory64 ? ', memory64' : ''}`;
-    row(info.memories.length > 1 ? `memory ${m.index}` : 'memory', `${m.initialPages} pages (${mib(m.initialBytes)}) initial, ${max}, ${origin}${exported}${flags}`);
+    row(info.memories.length > 1 ? `memory ${m.index}` : 'memory', `${pages(m.initialPages)} (${mib(m.initialBytes)}) initial, ${max}, ${origin}${exported}${flags}`);
   }
   row('custom', info.customSections.length ? info.customSections.join(', ') : 'none');
   lines.push(`imports (${info.imports.length})`);

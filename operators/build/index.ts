@@ -1,10 +1,10 @@
+import { sha256 } from "../../bridges/rustc/cache.ts";
 // build: Program (main.rs) -> WASI preview1 command module via rustc. Compile errors become failures
 // pointing back at the Python line that produced the offending Rust.
 import { compileProgram } from "../../bridges/rustc/compile.ts";
 import { pythonLocation } from "../../bridges/rustc/errors.ts";
 import type { BuiltProgram, Program } from "../../schemas/events.ts";
 import { topics } from "../../topics/index.ts";
-import { sha256 } from "../../bridges/rustc/cache.ts";
 import { type Stage, cores, failureOf, guarded, timing } from "../stage.ts";
 
 /** Module name -> source path, relative to the run root (a.b -> a/b.py). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { SourceEvent } from "../../schemas/events.ts";
 import { ingest } from "./index.ts";
 
-export const source = (text: string, extra: Partial<SourceEvent> = {}): SourceEvent => ({
+const source = (text: string, extra: Partial<SourceEvent> = {}): SourceEvent => ({
   runId: "run",
   moduleId: "m",
   path: "m.py",

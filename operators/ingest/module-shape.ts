@@ -2,7 +2,14 @@
 // (a "runnable" module yields a WASI command; a definitions-only module is linked into others).
 import type { Node } from "web-tree-sitter";
 
-const DEFINITION_TYPES = new Set(["function_definition", "class_definition", "decorated_definition", "import_statement", "import_from_statement", "future_import_statement"]);
+const DEFINITION_TYPES = new Set([
+  "function_definition",
+  "class_definition",
+  "decorated_definition",
+  "import_statement",
+  "import_from_statement",
+  "future_import_statement",
+]);
 
 function isDocstringOrConstant(stmt: Node): boolean {
   if (stmt.type === "expression_statement") {

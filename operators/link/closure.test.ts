@@ -25,3 +25,11 @@ describe("import closure", () => {
     expect(c.pending).toEqual(["money"]);
   });
 });
+
+describe("import closure for an entry in a subfolder", () => {
+  it("resolves neighbours relative to the entry's folder", () => {
+    const known = new Set(["app.main", "app.stock", "stock"]);
+    const c = importClosure("app.main", (m) => ({ "app.main": ["stock"], "app.stock": [], stock: [] })[m], known, "app");
+    expect(c.modules).toEqual(["app.main", "app.stock"]);
+  });
+});

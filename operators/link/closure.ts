@@ -1,6 +1,16 @@
 // Which program modules a module needs: its imports, their parent packages, and the submodules of a
 // package it imports from (`from shapes import Circle` may come from shapes/circle.py), transitively.
-export function importClosure(entry: string, importsOf: (m: string) => string[] | undefined, known: ReadonlySet<string>): { modules: string[]; missing: string[]; pending: string[] } {
+//
+// `python3 a/b.py` puts a/ first on sys.path, so an entry in a subfolder imports its neighbours by
+// their names relative to that folder: `scope` is that folder as a dotted prefix ("" at the root).
+export interface Closure {
+  /** Module ids (relative to the library root) the program needs, entry included. */
+  modules: string[];
+  missing: string[];
+  pending: string[];
+}
+
+export function importClosure(entry: string, importsOf: (m: string) => string[] | undefined, known: ReadonlySet<string>, scope = ""): Closure {
   const modules = new Set<string>();
   const missing = new Set<string>();
   const pending = new Set<string>();
@@ -11,6 +21,7 @@ export function importClosure(entry: string, importsOf: (m: string) => string[] 
       queue.push(m);
     }
   };
+  const scoped = (name: string) => (scope ? `${scope}.${name}` : name);
   while (queue.length) {
     const m = queue.pop() as string;
     modules.add(m);
@@ -19,11 +30,12 @@ export function importClosure(entry: string, importsOf: (m: string) => string[] 
       pending.add(m);
       continue;
     }
-    for (const name of imports) {
+    for (const imported of imports) {
+      const name = scope && (known.has(scoped(imported)) || [...known].some((k) => k.startsWith(`${scoped(imported)}.`))) ? scoped(imported) : imported;
       const parts = name.split(".");
       for (let i = 1; i < parts.length; i++) {
         const parent = parts.slice(0, i).join(".");
-        if (known.has(parent)) add(parent);
+        if (known.has(parent) && parent.length > scope.length) add(parent);
       }
       let found = known.has(name);
       if (found) add(name);
@@ -33,8 +45,13 @@ export function importClosure(entry: string, importsOf: (m: string) => string[] 
           found = true;
         }
       }
-      if (!found) missing.add(name);
+      if (!found) missing.add(imported);
     }
   }
   return { modules: [...modules].sort(), missing: [...missing], pending: [...pending] };
+}
+
+/** The name a module has inside a program whose entry lives in folder `scope`. */
+export function nameInScope(moduleId: string, scope: string): string {
+  return scope && moduleId.startsWith(`${scope}.`) ? moduleId.slice(scope.length + 1) : moduleId;
 }

@@ -5,7 +5,7 @@ import type { FailureEvent, ModuleResult, Program, RunManifest, TranspiledModule
 import { topics } from "../../topics/index.ts";
 import { type JoinStage, type StageResult, failureOf, timing } from "../stage.ts";
 import { linkProgram } from "../transpile/index.ts";
-import { importClosure } from "./closure.ts";
+import { importClosure, nameInScope } from "./closure.ts";
 
 interface RunState {
   manifest?: RunManifest;
@@ -38,18 +38,23 @@ export function createLink(): JoinStage<Program> {
         out.push({ result: importedResult(mod) });
         continue;
       }
-      const closure = importClosure(mod.moduleId, (m) => s.transpiled.get(m)?.imports ?? (s.failed.has(m) ? [] : undefined), known);
+      const scope = scopeOf(mod);
+      const closure = importClosure(mod.moduleId, (m) => s.transpiled.get(m)?.imports ?? (s.failed.has(m) ? [] : undefined), known, scope);
       const failedDep = closure.modules.find((m) => m !== mod.moduleId && s.failed.has(m));
       if (closure.missing.length || failedDep) {
         s.settled.add(mod.moduleId);
-        const message = failedDep ? `imports module '${failedDep}', which failed at ${s.failed.get(failedDep)?.stage}` : `No module named '${closure.missing[0]}'`;
-        out.push({ failure: failureOf(mod, "link", startedAt, { kind: "dependency", message, detail: failedDep ? (s.failed.get(failedDep)?.message ?? "") : "" }) });
+        const message = failedDep
+          ? `imports module '${failedDep}', which failed at ${s.failed.get(failedDep)?.stage}`
+          : `No module named '${closure.missing[0]}'`;
+        out.push({
+          failure: failureOf(mod, "link", startedAt, { kind: "dependency", message, detail: failedDep ? (s.failed.get(failedDep)?.message ?? "") : "" }),
+        });
         continue;
       }
       if (closure.pending.length) continue;
       s.settled.add(mod.moduleId);
       const members = closure.modules.map((m) => s.transpiled.get(m) as TranspiledModule);
-      out.push({ ok: program(mod, members, startedAt) });
+      out.push({ ok: program(mod, members, scope, startedAt) });
     }
     if (manifest.modules.every((m) => s.settled.has(m) || s.failed.has(m))) runs.delete(manifest.runId);
     return out;
@@ -84,10 +89,15 @@ function importedResult(mod: TranspiledModule): ModuleResult {
   return { runId: mod.runId, moduleId: mod.moduleId, path: mod.path, outcome: "imported", stage: "link", report: JSON.stringify(report) };
 }
 
-function program(entry: TranspiledModule, members: TranspiledModule[], startedAt: number): Program {
+/** The folder of a module's file as a dotted prefix: where `python3 path` starts looking for imports. */
+function scopeOf(mod: TranspiledModule): string {
+  return mod.path.split("/").slice(0, -1).join(".");
+}
+
+function program(entry: TranspiledModule, members: TranspiledModule[], scope: string, startedAt: number): Program {
   const rust = linkProgram(
-    entry.moduleId,
-    members.map((m) => ({ moduleName: m.moduleId, rustModule: m.rustModule, rust: m.rust, imports: m.imports, diagnostics: [] })),
+    nameInScope(entry.moduleId, scope),
+    members.map((m) => ({ moduleName: nameInScope(m.moduleId, scope), rustModule: m.rustModule, rust: m.rust, imports: m.imports, diagnostics: [] })),
   );
   const hash = createHash("sha256");
   for (const m of members) hash.update(`${m.moduleId}\0${m.contentHash}\0`);

@@ -35,7 +35,11 @@ export function createPackage(registryDir: string): Stage<TestedProgram, Artifac
           await registry.putBlob(ev.wasm, MEDIA.wasm);
           const failure = failureOf(ev, "test", startedAt, {
             kind: "mismatch",
-            message: ev.test.timedOut ? "the WASM run timed out" : ev.test.trap ? `the WASM run trapped: ${ev.test.trap}` : "the WASM output differs from CPython's",
+            message: ev.test.timedOut
+              ? "the WASM run timed out"
+              : ev.test.trap
+                ? `the WASM run trapped: ${ev.test.trap}`
+                : "the WASM output differs from CPython's",
             detail: ev.test.diff ?? "",
           });
           const report: ModuleReport = { ...base, outcome: "failed", stages: stageList(failure.timings, "test"), failure };

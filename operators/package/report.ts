@@ -20,5 +20,11 @@ export function stageList(timings: Timing[], failedStage?: string): ModuleReport
 
 export function failureReport(f: FailureEvent): ModuleReport {
   const { stage, kind, line, col, construct, message, detail } = f;
-  return { module: f.moduleId, path: f.path, outcome: "failed", stages: stageList(f.timings, f.stage), failure: { stage, kind, line, col, construct, message, detail } };
+  return {
+    module: f.moduleId,
+    path: f.path,
+    outcome: "failed",
+    stages: stageList(f.timings, f.stage),
+    failure: { stage, kind, line, col, construct, message, detail },
+  };
 }

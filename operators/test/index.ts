@@ -1,7 +1,7 @@
 // test: CPython's stdout and exit code for the program vs the WASM run in the sandbox (worker thread,
 // no preopens, empty environment, memory cap, wall-clock timeout), compared byte for byte.
 import { goldenRun } from "../../bridges/python/golden.ts";
-import { sharedSandbox } from "../../bridges/sandbox/shared.ts";
+import { defaultPool } from "../../bridges/sandbox/run-wasi.ts";
 import type { TestReport, TestedProgram, ValidatedProgram } from "../../schemas/events.ts";
 import { topics } from "../../topics/index.ts";
 import { type Stage, cores, guarded, timing } from "../stage.ts";
@@ -12,7 +12,7 @@ export const SANDBOX_LIMITS = { timeoutMs: 10_000, memoryBytes: 512 * 1024 * 102
 export async function compareWithPython(ev: ValidatedProgram): Promise<TestReport> {
   const golden = await goldenRun(ev.root, ev.path, ev.contentHash);
   const started = performance.now();
-  const run = await sharedSandbox().run(ev.wasm, { name: `${ev.moduleId}.wasm`, ...SANDBOX_LIMITS });
+  const run = await defaultPool().run(ev.wasm, { name: `${ev.moduleId}.wasm`, ...SANDBOX_LIMITS });
   const wasmMs = performance.now() - started;
   const stdoutMatches = Buffer.compare(golden.stdout, run.stdout) === 0;
   const passed = stdoutMatches && run.exitCode === golden.exitCode;

@@ -165,6 +165,17 @@ fn digits_shortest(x: f64) -> (String, i32) {
     if digits.is_empty() {
         return ("0".to_string(), 1);
     }
+    if digits.len() >= 16 {
+        // Rust may resolve an exact tie between two shortest candidates away from even;
+        // dtoa picks the correctly rounded (half-even) one when it round-trips.
+        let (d2, p2) = digits_sig(x, digits.len());
+        if d2 != digits {
+            let back: Option<f64> = format!("0.{}e{}", d2, p2).parse().ok();
+            if back == Some(x.abs()) {
+                return (d2, p2);
+            }
+        }
+    }
     (digits, exp + 1)
 }
 
@@ -412,13 +423,65 @@ pub fn round_half_even(x: f64) -> f64 {
     }
 }
 
-fn is_py_space(c: char) -> bool {
+/// Zero code points of every Unicode (14.0) decimal-digit run (category Nd), ascending.
+const DECIMAL_ZEROS: [u32; 66] = [
+    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
+    0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
+    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0,
+    0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0,
+    0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0,
+    0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
+];
+
+/// Unicode decimal value of a digit character (str.isdecimal() chars), like
+/// unicodedata.decimal(c).
+pub fn unicode_decimal(c: char) -> Option<u32> {
+    let cp = c as u32;
+    let i = match DECIMAL_ZEROS.binary_search(&cp) {
+        Ok(i) => i,
+        Err(0) => return None,
+        Err(i) => i - 1,
+    };
+    let d = cp - DECIMAL_ZEROS[i];
+    if d < 10 {
+        Some(d)
+    } else {
+        None
+    }
+}
+
+/// Python's str.isspace() for one char
+pub fn py_isspace(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{1c}' | '\u{1d}' | '\u{1e}' | '\u{1f}')
+}
+
+/// CPython's _PyUnicode_TransformDecimalAndSpaceToASCII (used by float(str) and int(str)):
+/// ASCII strings unchanged; otherwise non-ASCII whitespace becomes ' ', Unicode decimal digits
+/// become ASCII digits, and the string is cut after a '?' replacing the first other non-ASCII char.
+pub fn transform_decimal_and_space(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if (c as u32) < 127 {
+            out.push(c);
+        } else if py_isspace(c) {
+            out.push(' ');
+        } else if let Some(d) = unicode_decimal(c) {
+            out.push((b'0' + d as u8) as char);
+        } else {
+            out.push('?');
+            break;
+        }
+    }
+    out
 }
 
 /// float(str): None when CPython raises ValueError("could not convert string to float: ...")
 pub fn parse_float(s: &str) -> Option<f64> {
-    let t = s.trim_matches(is_py_space);
+    let tmp = transform_decimal_and_space(s);
+    let t = tmp.trim_matches(|c: char| matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r'));
     let b = t.as_bytes();
     let (neg, body) = match b.first() {
         Some(b'-') => (true, &t[1..]),

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs everything Portalis needs on a fresh machine, idempotently and quietly when already there:
+# npm packages, a Rust compiler with a WASI target, and the second WASI runtime the tests compare with.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "ensure-deps: npm ci" >&2
+  npm ci --no-audit --no-fund --loglevel=error >&2
+fi
+bash deploy/setup-toolchain.sh >&2
+if [ "${PORTALIS_WITH_TEST_DEPS:-0}" = 1 ]; then
+  if ! python3 -c "import wasmtime" 2>/dev/null; then
+    echo "ensure-deps: pip install wasmtime" >&2
+    python3 -m pip install --quiet --disable-pip-version-check wasmtime >&2
+  fi
+fi

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The whole test suite (README's second command; .ci/run calls it): installs what it needs, then runs
+# the Rust runtime's own tests and every vitest suite (unit, stage, end-to-end over the corpus).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORTALIS_WITH_TEST_DEPS=1 bash deploy/ensure-deps.sh
+if [ -f runtime/Cargo.toml ] && command -v cargo >/dev/null; then
+  echo "== runtime: cargo test" >&2
+  (cd runtime && cargo test --quiet --offline 2>&1 | tail -n 20)
+fi
+echo "== vitest" >&2
+npx vitest run "$@"

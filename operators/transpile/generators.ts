@@ -1,0 +1,207 @@
+// Generator functions: the body is lowered to a resumable state machine driven by `iter_from_fn`.
+//
+// Locals live in the `FnMut` closure (moved in), each statement containing `yield` is split into
+// states; statements without `yield` are emitted as ordinary Rust inside a state. `break`/`continue`
+// of lowered loops become state transitions (`_st = k; continue 'sm;`).
+import { containsInScope, field, isYield, kids, type Node, named, stmts } from "./ast.ts";
+import { type Gen, indent, own, ref } from "./context.ts";
+import { emitCond, emitExpr } from "./expressions.ts";
+import { rustVar } from "./names.ts";
+import type { Scope } from "./scope.ts";
+import { elseBody, emitAssignTo, emitStmt } from "./statements.ts";
+
+export class StateMachine {
+  states: string[][] = [[]];
+  cur = 0;
+  hidden: string[] = [];
+  constructor(readonly st: string) {}
+  newState(): number {
+    this.states.push([]);
+    return this.states.length - 1;
+  }
+  emit(code: string): void {
+    if (code) this.states[this.cur]!.push(code);
+  }
+  goto(k: number): void {
+    this.emit(`${this.st} = ${k}; continue 'sm;`);
+  }
+  render(): string {
+    const arms = this.states.map((s, i) => `${i} => {\n${indent(s.join("\n"))}\n}`);
+    arms.push("_ => return Ok(None),");
+    return `'sm: loop {\n    match ${this.st} {\n${indent(arms.join("\n"), "        ")}\n    }\n}`;
+  }
+}
+
+/** Wraps a rendered state machine into `iter_from_fn(...)` with done-state handling. */
+export function wrapMachine(sm: StateMachine, machine: string): string {
+  return (
+    `iter_from_fn(Box::new(move || -> PyResult<Option<Value>> {\n` +
+    `    let _r = (|| -> PyResult<Option<Value>> {\n${indent(machine, "        ")}\n    })();\n` +
+    `    if !matches!(_r, Ok(Some(_))) { ${sm.st} = u32::MAX; }\n    _r\n}))`
+  );
+}
+
+/** Captures re-cloned inside an `Fn` body before moving into the `FnMut` machine. */
+export function recaptures(g: Gen, s: Scope): string {
+  let code = "let module = module.clone();\n";
+  for (const f of s.free) code += `let ${rustVar(f)} = ${rustVar(f)}.clone();\n`;
+  if (s.usesSuper && s.parent?.kind === "class") {
+    const cell = g.classCtxFor(s.parent).cell;
+    code += `let ${cell} = ${cell}.clone();\n`;
+  }
+  return code;
+}
+
+const hasYield = (n: Node): boolean => containsInScope(n, isYield);
+
+export function emitGeneratorBody(g: Gen, fnScope: Scope, body: Node[]): string {
+  const st = g.t("_st");
+  const sm = new StateMachine(st);
+  const savedGen = g.genState;
+  g.genState = { stVar: st, label: "sm" };
+  const machine = g.inFrame({ kind: "gen" }, () => {
+    lowerBlock(g, sm, body);
+    sm.emit("return Ok(None);");
+    return sm.render();
+  });
+  g.genState = savedGen;
+  let code = recaptures(g, fnScope);
+  code += `let mut ${st}: u32 = 0;\n`;
+  for (const h of sm.hidden) code += `let mut ${h}: Option<Value> = None;\n`;
+  code += `Ok(${wrapMachine(sm, machine)})`;
+  return code;
+}
+
+function lowerBlock(g: Gen, sm: StateMachine, body: Node[]): void {
+  for (const s of body) lowerStmt(g, sm, s);
+}
+
+function lowerStmt(g: Gen, sm: StateMachine, n: Node): void {
+  if (!hasYield(n)) {
+    sm.emit(emitStmt(g, n));
+    return;
+  }
+  sm.emit(g.line(n));
+  switch (n.type) {
+    case "expression_statement": {
+      const parts = named(n);
+      const e = parts[0]!;
+      if (parts.length === 1 && e.type === "yield") {
+        lowerYield(g, sm, e);
+        return;
+      }
+      if (parts.length === 1 && e.type === "assignment" && field(e, "right")?.type === "yield") {
+        lowerYield(g, sm, field(e, "right")!);
+        // no send(): the value of a yield expression is always None
+        sm.emit(emitAssignTo(g, field(e, "left")!, "Value::None"));
+        return;
+      }
+      g.diag(n, "yield inside an expression is not supported (only `yield x`, `x = yield y`, `yield from x` statements)");
+      return;
+    }
+    case "if_statement": {
+      const branches: { cond: Node | null; body: Node[] }[] = [
+        { cond: field(n, "condition"), body: stmts(field(n, "consequence")) },
+      ];
+      for (const alt of kids(n).filter((c) => c.type === "elif_clause" || c.type === "else_clause")) {
+        if (alt.type === "elif_clause") branches.push({ cond: field(alt, "condition"), body: stmts(field(alt, "consequence")) });
+        else branches.push({ cond: null, body: stmts(field(alt, "body")) });
+      }
+      const join = sm.newState();
+      const targets = branches.map(() => sm.newState());
+      let code = "";
+      branches.forEach((b, i) => {
+        if (b.cond) code += `${i ? " else " : ""}if ${emitCond(g, b.cond)} { ${sm.st} = ${targets[i]}; }`;
+        else code += ` else { ${sm.st} = ${targets[i]}; }`;
+      });
+      if (branches[branches.length - 1]!.cond) code += ` else { ${sm.st} = ${join}; }`;
+      sm.emit(`${code}\ncontinue 'sm;`);
+      branches.forEach((b, i) => {
+        sm.cur = targets[i]!;
+        lowerBlock(g, sm, b.body);
+        sm.goto(join);
+      });
+      sm.cur = join;
+      return;
+    }
+    case "while_statement": {
+      const head = sm.newState();
+      const exit = sm.newState();
+      const els = elseBody(n);
+      const elseState = els ? sm.newState() : exit;
+      sm.goto(head);
+      sm.cur = head;
+      sm.emit(`if !(${emitCond(g, field(n, "condition")!)}) { ${sm.st} = ${elseState}; continue 'sm; }`);
+      const id = g.loopId();
+      g.loops.push({ id, level: g.level, mode: "sm", breakState: exit, continueState: head });
+      lowerBlock(g, sm, stmts(field(n, "body")));
+      sm.goto(head);
+      g.loops.pop();
+      if (els) {
+        sm.cur = elseState;
+        lowerBlock(g, sm, els);
+        sm.goto(exit);
+      }
+      sm.cur = exit;
+      return;
+    }
+    case "for_statement": {
+      const it = g.t("_gi");
+      sm.hidden.push(it);
+      const head = sm.newState();
+      const exit = sm.newState();
+      const els = elseBody(n);
+      const elseState = els ? sm.newState() : exit;
+      const src = emitExpr(g, field(n, "right")!);
+      sm.emit(`${it} = Some(iter(${ref(src)})?);`);
+      sm.goto(head);
+      sm.cur = head;
+      const v = g.t("_v");
+      sm.emit(
+        `let ${v} = match next(${it}.as_ref().unwrap())? { Some(x) => x, None => { ${it} = None; ${sm.st} = ${elseState}; continue 'sm; } };`,
+      );
+      const id = g.loopId();
+      g.loops.push({ id, level: g.level, mode: "sm", breakState: exit, continueState: head });
+      sm.emit(emitAssignTo(g, field(n, "left")!, v));
+      lowerBlock(g, sm, stmts(field(n, "body")));
+      sm.goto(head);
+      g.loops.pop();
+      if (els) {
+        sm.cur = elseState;
+        lowerBlock(g, sm, els);
+        sm.goto(exit);
+      }
+      sm.cur = exit;
+      return;
+    }
+    default:
+      g.diag(n, `yield inside ${n.type.replace(/_statement$/, "")} is not supported in generator functions`);
+  }
+}
+
+function lowerYield(g: Gen, sm: StateMachine, y: Node): void {
+  const isFrom = kids(y).some((c) => c.type === "from");
+  const arg = named(y)[0] ?? null;
+  if (isFrom) {
+    if (!arg) {
+      g.diag(y, "yield from without operand");
+      return;
+    }
+    const it = g.t("_gi");
+    sm.hidden.push(it);
+    const loop = sm.newState();
+    const after = sm.newState();
+    sm.emit(`${it} = Some(iter(${ref(emitExpr(g, arg))})?);`);
+    sm.goto(loop);
+    sm.cur = loop;
+    sm.emit(
+      `match next(${it}.as_ref().unwrap())? { Some(x) => return Ok(Some(x)), None => { ${it} = None; ${sm.st} = ${after}; continue 'sm; } }`,
+    );
+    sm.cur = after;
+    return;
+  }
+  const val = arg ? own(emitExpr(g, arg)) : "Value::None";
+  const next = sm.newState();
+  sm.emit(`let _y = ${val};\n${sm.st} = ${next};\nreturn Ok(Some(_y));`);
+  sm.cur = next;
+}
