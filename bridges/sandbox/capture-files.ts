@@ -10,10 +10,10 @@
  *                       a guest can fd_close(1), which closes the host fd, and the number may
  *                       since have been reused by someone else in this process.
  */
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 
 export interface Capture {
   /** fd handed to the guest */
@@ -24,15 +24,15 @@ export interface Capture {
 }
 
 function tempPath(): string {
-  return path.join(os.tmpdir(), `portalis-sandbox-${process.pid}-${randomBytes(6).toString('hex')}`);
+  return path.join(os.tmpdir(), `portalis-sandbox-${process.pid}-${randomBytes(6).toString("hex")}`);
 }
 
-function open(guestFlags: 'w+' | 'r', data?: Uint8Array): Capture {
+function open(guestFlags: "w+" | "r", data?: Uint8Array): Capture {
   const p = tempPath();
-  const holdFd = fs.openSync(p, 'wx+', 0o600);
+  const holdFd = fs.openSync(p, "wx+", 0o600);
   let guestFd: number;
   try {
-    if (data && data.length) fs.writeSync(holdFd, data, 0, data.length, 0);
+    if (data?.length) fs.writeSync(holdFd, data, 0, data.length, 0);
     guestFd = fs.openSync(p, guestFlags);
   } catch (err) {
     fs.closeSync(holdFd);
@@ -72,10 +72,10 @@ function open(guestFlags: 'w+' | 'r', data?: Uint8Array): Capture {
 }
 
 export function openOutput(): Capture {
-  return open('w+');
+  return open("w+");
 }
 
 export function openInput(data: string | Uint8Array | undefined): Capture {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  return open('r', bytes);
+  const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+  return open("r", bytes);
 }

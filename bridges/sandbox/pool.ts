@@ -12,11 +12,11 @@
  * timed out, trapped, crashed or served maxRunsPerWorker runs is terminated and replaced lazily.
  * Idle workers are unref()'d so the pool never keeps the process alive.
  */
-import os from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { validateWasm } from '../wasm/inspect.ts';
-import { MemoryCapError, capMemory } from '../wasm/memory-cap.ts';
-import { type Capture, openInput, openOutput } from './capture-files.ts';
+import os from "node:os";
+import { Worker } from "node:worker_threads";
+import { validateWasm } from "../wasm/inspect.ts";
+import { MemoryCapError, capMemory } from "../wasm/memory-cap.ts";
+import { type Capture, openInput, openOutput } from "./capture-files.ts";
 import {
   DEFAULT_MAX_OUTPUT_BYTES,
   DEFAULT_MEMORY_BYTES,
@@ -24,9 +24,9 @@ import {
   type RunOptions,
   type RunResult,
   SandboxError,
-} from './types.ts';
+} from "./types.ts";
 
-const WORKER_URL = new URL('./worker.mjs', import.meta.url);
+const WORKER_URL = new URL("./worker.mjs", import.meta.url);
 const OUTPUT_POLL_MS = 50;
 
 interface Job {
@@ -40,11 +40,11 @@ interface Job {
 }
 
 interface WorkerDone {
-  type: 'done';
+  type: "done";
   id: number;
   exitCode?: number | null;
   trap?: string;
-  error?: { phase: 'compile' | 'link' | 'start'; message: string };
+  error?: { phase: "compile" | "link" | "start"; message: string };
 }
 
 interface Slot {
@@ -77,20 +77,20 @@ export class SandboxPool {
   }
 
   run(bytes: Uint8Array, opts: RunOptions = {}): Promise<RunResult> {
-    if (this.closed) return Promise.reject(new SandboxError('pool', 'sandbox pool is closed'));
+    if (this.closed) return Promise.reject(new SandboxError("pool", "sandbox pool is closed"));
     let capped: Uint8Array;
     try {
       capped = capMemory(bytes, opts.memoryBytes ?? DEFAULT_MEMORY_BYTES);
     } catch (err) {
-      if (err instanceof MemoryCapError) return Promise.reject(new SandboxError('memory-cap', err.message));
+      if (err instanceof MemoryCapError) return Promise.reject(new SandboxError("memory-cap", err.message));
       const v = validateWasm(bytes);
-      const message = v.valid ? (err as Error).message : v.error + (v.hint ? ` (${v.hint})` : '');
-      return Promise.reject(new SandboxError('compile', message));
+      const message = v.valid ? (err as Error).message : v.error + (v.hint ? ` (${v.hint})` : "");
+      return Promise.reject(new SandboxError("compile", message));
     }
     return new Promise<RunResult>((resolve, reject) => {
       this.queue.push({
         bytes: capped,
-        args: [opts.name ?? 'main.wasm', ...(opts.args ?? [])],
+        args: [opts.name ?? "main.wasm", ...(opts.args ?? [])],
         stdin: opts.stdin,
         timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         maxOutputBytes: opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
@@ -124,14 +124,14 @@ export class SandboxPool {
         new Promise<void>((resolve) => {
           slot.worker.ref(); // an unref'd worker would let the process exit while we wait
           const onMsg = (m: { type?: string }) => {
-            if (m?.type === 'ready') {
-              slot.worker.off('message', onMsg);
+            if (m?.type === "ready") {
+              slot.worker.off("message", onMsg);
               if (slot.onEvent === null) slot.worker.unref();
               resolve();
             }
           };
-          slot.worker.on('message', onMsg);
-          slot.worker.once('exit', () => resolve());
+          slot.worker.on("message", onMsg);
+          slot.worker.once("exit", () => resolve());
         }),
       );
     }
@@ -140,7 +140,7 @@ export class SandboxPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(new SandboxError('pool', 'sandbox pool closed'));
+    for (const job of this.queue.splice(0)) job.reject(new SandboxError("pool", "sandbox pool closed"));
     const all = [...this.slots];
     this.slots.clear();
     this.idle = [];
@@ -155,14 +155,14 @@ export class SandboxPool {
       stderr: false,
     });
     const slot: Slot = { worker, runs: 0, dead: false, onEvent: null };
-    worker.on('message', (m: { type?: string }) => {
-      if (m?.type === 'done') slot.onEvent?.({ done: m as WorkerDone });
+    worker.on("message", (m: { type?: string }) => {
+      if (m?.type === "done") slot.onEvent?.({ done: m as WorkerDone });
     });
-    worker.on('error', (err) => {
+    worker.on("error", (err) => {
       slot.dead = true;
       slot.onEvent?.({ crash: `sandbox worker error: ${err instanceof Error ? err.message : String(err)}` });
     });
-    worker.on('exit', (code) => {
+    worker.on("exit", (code) => {
       slot.dead = true;
       this.slots.delete(slot);
       this.idle = this.idle.filter((s) => s !== slot);
@@ -215,7 +215,6 @@ export class SandboxPool {
     let timedOut = false;
     let killedFor: string | undefined;
     let timer: NodeJS.Timeout | undefined;
-    let poll: NodeJS.Timeout | undefined;
 
     const finish = (ev: { done?: WorkerDone; crash?: string }) => {
       if (finished) return;
@@ -223,7 +222,7 @@ export class SandboxPool {
       finished = true;
       slot.onEvent = null;
       if (timer) clearTimeout(timer);
-      if (poll) clearInterval(poll);
+      clearInterval(poll);
       const out = (stdout as Capture).read(job.maxOutputBytes);
       const err = (stderr as Capture).read(job.maxOutputBytes);
       for (const c of [stdin, stdout, stderr]) c?.close();
@@ -246,7 +245,7 @@ export class SandboxPool {
         return;
       }
       if (!done && this.closed && !timedOut && killedFor === undefined) {
-        job.reject(new SandboxError('pool', 'sandbox pool closed during the run'));
+        job.reject(new SandboxError("pool", "sandbox pool closed during the run"));
         return;
       }
       const result: RunResult = {
@@ -261,29 +260,31 @@ export class SandboxPool {
       job.resolve(result);
     };
 
-    const stop = (reason: 'timeout' | 'output') => {
-      if (finished) return;
-      if (reason === 'timeout') timedOut = true;
+    let stopping = false;
+    const stop = (reason: "timeout" | "output") => {
+      if (finished || stopping) return;
+      stopping = true;
+      if (reason === "timeout") timedOut = true;
       else killedFor = `output limit exceeded (more than ${job.maxOutputBytes} bytes)`;
       slot.dead = true;
       slot.onEvent = null;
       this.slots.delete(slot);
       this.recycled++;
       slot.worker.terminate().then(
-        () => finish({ crash: 'terminated' }),
-        () => finish({ crash: 'terminated' }),
+        () => finish({ crash: "terminated" }),
+        () => finish({ crash: "terminated" }),
       );
     };
 
     slot.onEvent = finish;
-    if (Number.isFinite(job.timeoutMs)) timer = setTimeout(() => stop('timeout'), Math.max(0, job.timeoutMs));
-    poll = setInterval(() => {
-      if ((stdout as Capture).size() > job.maxOutputBytes || (stderr as Capture).size() > job.maxOutputBytes) stop('output');
+    if (Number.isFinite(job.timeoutMs)) timer = setTimeout(() => stop("timeout"), Math.max(0, job.timeoutMs));
+    const poll = setInterval(() => {
+      if ((stdout as Capture).size() > job.maxOutputBytes || (stderr as Capture).size() > job.maxOutputBytes) stop("output");
     }, OUTPUT_POLL_MS);
     poll.unref();
     slot.worker.ref();
     slot.worker.postMessage({
-      type: 'run',
+      type: "run",
       id,
       bytes: job.bytes,
       args: job.args,

@@ -9,11 +9,11 @@
  *   defaultPool(): SandboxPool          created on first use, size = available cores
  *   closeDefaultPool(): Promise<void>   terminate its workers (idle workers never hold the process open)
  */
-import { SandboxPool } from './pool.ts';
-import type { RunOptions, RunResult } from './types.ts';
+import { SandboxPool } from "./pool.ts";
+import type { RunOptions, RunResult } from "./types.ts";
 
-export { SandboxPool } from './pool.ts';
-export * from './types.ts';
+export { SandboxPool } from "./pool.ts";
+export * from "./types.ts";
 
 let shared: SandboxPool | null = null;
 

@@ -8,6 +8,9 @@
  *   RunResult   exitCode: the guest's exit code (0 when _start returns, n for proc_exit(n)),
  *               null when the run did not finish normally; then `trap` says why (engine message
  *               such as "RuntimeError: unreachable", "output limit exceeded ...") or timedOut is true.
+ *               durationMs: wall time from dispatch to a worker until the result (compile + run, plus the
+ *               ~25 ms worker start when no warm worker was free); queue wait is not counted, and the
+ *               timeout clock also starts at dispatch.
  *   SandboxError  rejected (not resolved) when the module cannot run at all:
  *               phase 'compile' (engine message), 'memory-cap' (initial memory above the cap),
  *               'link' (imports other than wasi_snapshot_preview1), 'start' (no _start / memory export),
@@ -32,7 +35,7 @@ export interface RunResult {
   durationMs: number;
 }
 
-export type SandboxPhase = 'compile' | 'memory-cap' | 'link' | 'start' | 'pool';
+export type SandboxPhase = "compile" | "memory-cap" | "link" | "start" | "pool";
 
 export class SandboxError extends Error {
   constructor(
@@ -40,7 +43,7 @@ export class SandboxError extends Error {
     message: string,
   ) {
     super(message);
-    this.name = 'SandboxError';
+    this.name = "SandboxError";
   }
 }
 

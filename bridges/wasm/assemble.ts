@@ -9,21 +9,21 @@
  * locals, body WITHOUT the final `end`), memory (one defined memory), exports, data segments
  * (active, memory 0, i32 offset), custom sections (emitted last).
  */
-import { encodeS32, encodeU32 } from './leb128.ts';
-import { encodeLimits } from './sections.ts';
+import { encodeS32, encodeU32 } from "./leb128.ts";
+import { encodeLimits } from "./sections.ts";
 
-export type ValType = 'i32' | 'i64' | 'f32' | 'f64';
+export type ValType = "i32" | "i64" | "f32" | "f64";
 const VAL: Record<ValType, number> = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c };
 
 export interface ModuleSpec {
   types: { params: ValType[]; results: ValType[] }[];
   imports?: (
-    | { module: string; name: string; kind: 'function'; type: number }
-    | { module: string; name: string; kind: 'memory'; min: number; max?: number }
+    | { module: string; name: string; kind: "function"; type: number }
+    | { module: string; name: string; kind: "memory"; min: number; max?: number }
   )[];
   functions?: { type: number; locals?: ValType[]; body: number[] }[];
   memory?: { min: number; max?: number };
-  exports?: { name: string; kind: 'function' | 'memory'; index: number }[];
+  exports?: { name: string; kind: "function" | "memory"; index: number }[];
   data?: { offset: number; bytes: Uint8Array | number[] | string }[];
   custom?: { name: string; bytes?: Uint8Array | number[] }[];
 }
@@ -57,7 +57,7 @@ export function assemble(spec: ModuleSpec): Uint8Array {
   parts.push(section(1, vec(spec.types.map((t) => cat([0x60], vec(t.params.map((p) => [VAL[p]])), vec(t.results.map((r) => [VAL[r]])))))));
   if (spec.imports?.length) {
     const entries = spec.imports.map((imp) =>
-      imp.kind === 'function'
+      imp.kind === "function"
         ? cat(name(imp.module), name(imp.name), [0x00], encodeU32(imp.type))
         : cat(name(imp.module), name(imp.name), [0x02], limits(imp.min, imp.max)),
     );
@@ -67,7 +67,7 @@ export function assemble(spec: ModuleSpec): Uint8Array {
   if (funcs.length) parts.push(section(3, vec(funcs.map((f) => encodeU32(f.type)))));
   if (spec.memory) parts.push(section(5, vec([limits(spec.memory.min, spec.memory.max)])));
   if (spec.exports?.length) {
-    parts.push(section(7, vec(spec.exports.map((e) => cat(name(e.name), [e.kind === 'function' ? 0x00 : 0x02], encodeU32(e.index))))));
+    parts.push(section(7, vec(spec.exports.map((e) => cat(name(e.name), [e.kind === "function" ? 0x00 : 0x02], encodeU32(e.index))))));
   }
   if (funcs.length) {
     const bodies = funcs.map((f) => {
@@ -78,7 +78,7 @@ export function assemble(spec: ModuleSpec): Uint8Array {
   }
   if (spec.data?.length) {
     const segments = spec.data.map((d) => {
-      const bytes = typeof d.bytes === 'string' ? enc.encode(d.bytes) : d.bytes;
+      const bytes = typeof d.bytes === "string" ? enc.encode(d.bytes) : d.bytes;
       return cat([0x00, 0x41], encodeS32(d.offset), [0x0b], encodeU32(bytes.length), bytes);
     });
     parts.push(section(11, vec(segments)));

@@ -15,7 +15,7 @@
  * `wasi.version` is 'preview1' for `wasi_snapshot_preview1` imports ('unstable' for the old
  * `wasi_unstable` name), null when there are none. `wasi.functions` lists the imported WASI functions.
  */
-import { WASM_PAGE_BYTES } from './memory-cap.ts';
+import { WASM_PAGE_BYTES } from "./memory-cap.ts";
 import {
   type FuncType,
   type ImportEntry,
@@ -27,11 +27,11 @@ import {
   readMemorySection,
   readSections,
   readTypeSection,
-} from './sections.ts';
+} from "./sections.ts";
 
 export type ValidateResult = { valid: true } | { valid: false; error: string; hint?: string };
 
-export type ExternKind = 'function' | 'table' | 'memory' | 'global' | 'tag';
+export type ExternKind = "function" | "table" | "memory" | "global" | "tag";
 
 export interface ImportInfo {
   module: string;
@@ -70,8 +70,8 @@ export interface WasmInfo {
   memories: MemoryInfo[];
   customSections: string[];
   wasi: {
-    kind: 'command' | 'reactor' | null;
-    version: 'preview1' | 'unstable' | null;
+    kind: "command" | "reactor" | null;
+    version: "preview1" | "unstable" | null;
     functions: string[];
   };
 }
@@ -84,9 +84,9 @@ export function validateWasm(bytes: Uint8Array): ValidateResult {
     return { valid: true };
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
-    if (bytes.length === 0) return { valid: false, error, hint: 'the input is empty' };
+    if (bytes.length === 0) return { valid: false, error, hint: "the input is empty" };
     if (headerVersion(bytes) === COMPONENT_VERSION) {
-      return { valid: false, error, hint: 'this is a WebAssembly component (WASI 0.2), not a core module' };
+      return { valid: false, error, hint: "this is a WebAssembly component (WASI 0.2), not a core module" };
     }
     return { valid: false, error };
   }
@@ -94,8 +94,8 @@ export function validateWasm(bytes: Uint8Array): ValidateResult {
 
 /** "(i32, i32) -> i32" */
 export function formatSignature(sig: FuncType): string {
-  const results = sig.results.length === 0 ? '()' : sig.results.length === 1 ? sig.results[0] : `(${sig.results.join(', ')})`;
-  return `(${sig.params.join(', ')}) -> ${results}`;
+  const results = sig.results.length === 0 ? "()" : sig.results.length === 1 ? sig.results[0] : `(${sig.results.join(", ")})`;
+  return `(${sig.params.join(", ")}) -> ${results}`;
 }
 
 export function wasmInfo(bytes: Uint8Array): WasmInfo {
@@ -114,7 +114,7 @@ export function wasmInfo(bytes: Uint8Array): WasmInfo {
   const imports: ImportInfo[] = apiImports.map((imp, i) => {
     const info: ImportInfo = { module: imp.module, name: imp.name, kind: imp.kind as ExternKind };
     const desc = parsedImports[i]?.desc;
-    if (desc?.kind === 'function' && types && types[desc.typeIndex]) info.signature = types[desc.typeIndex];
+    if (desc?.kind === "function" && types && types[desc.typeIndex]) info.signature = types[desc.typeIndex];
     return info;
   });
   const exports: ExportInfo[] = apiExports.map((e) => ({ name: e.name, kind: e.kind as ExternKind }));
@@ -127,7 +127,7 @@ export function wasmInfo(bytes: Uint8Array): WasmInfo {
 
   const memLimits: { limits: Limits; import?: { module: string; name: string } }[] = [];
   for (const imp of parsedImports) {
-    if (imp.desc.kind === 'memory') memLimits.push({ limits: imp.desc.limits, import: { module: imp.module, name: imp.name } });
+    if (imp.desc.kind === "memory") memLimits.push({ limits: imp.desc.limits, import: { module: imp.module, name: imp.name } });
   }
   if (memorySec) for (const limits of readMemorySection(bytes, memorySec)) memLimits.push({ limits });
 
@@ -144,12 +144,12 @@ export function wasmInfo(bytes: Uint8Array): WasmInfo {
     memory64: m.limits.memory64,
   }));
 
-  const wasiPreview1 = imports.filter((i) => i.module === 'wasi_snapshot_preview1');
-  const wasiUnstable = imports.filter((i) => i.module === 'wasi_unstable');
+  const wasiPreview1 = imports.filter((i) => i.module === "wasi_snapshot_preview1");
+  const wasiUnstable = imports.filter((i) => i.module === "wasi_unstable");
   const wasiImports = wasiPreview1.length ? wasiPreview1 : wasiUnstable;
-  const hasStart = exports.some((e) => e.name === '_start' && e.kind === 'function');
-  const hasInitialize = exports.some((e) => e.name === '_initialize' && e.kind === 'function');
-  const kind = hasStart ? 'command' : hasInitialize || wasiImports.length ? 'reactor' : null;
+  const hasStart = exports.some((e) => e.name === "_start" && e.kind === "function");
+  const hasInitialize = exports.some((e) => e.name === "_initialize" && e.kind === "function");
+  const kind = hasStart ? "command" : hasInitialize || wasiImports.length ? "reactor" : null;
 
   return {
     size: bytes.length,
@@ -157,10 +157,10 @@ export function wasmInfo(bytes: Uint8Array): WasmInfo {
     exports,
     memory: memories[0] ?? null,
     memories,
-    customSections: sections.filter((s) => s.id === SectionId.custom).map((s) => s.name ?? ''),
+    customSections: sections.filter((s) => s.id === SectionId.custom).map((s) => s.name ?? ""),
     wasi: {
       kind,
-      version: wasiPreview1.length ? 'preview1' : wasiUnstable.length ? 'unstable' : null,
+      version: wasiPreview1.length ? "preview1" : wasiUnstable.length ? "unstable" : null,
       functions: wasiImports.map((i) => i.name),
     },
   };

@@ -11,9 +11,12 @@
  */
 
 export class WasmParseError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(`${message} at offset ${offset}`);
-    this.name = 'WasmParseError';
+    this.name = "WasmParseError";
   }
 }
 
@@ -27,17 +30,17 @@ function readUnsigned(bytes: Uint8Array, pos: number, maxBytes: number, maxBits:
   let scale = 1;
   for (let i = 0; i < maxBytes; i++) {
     const p = pos + i;
-    if (p >= bytes.length) throw new WasmParseError('unexpected end of LEB128', p);
+    if (p >= bytes.length) throw new WasmParseError("unexpected end of LEB128", p);
     const byte = bytes[p];
     result += (byte & 0x7f) * scale;
     scale *= 128;
     if ((byte & 0x80) === 0) {
       if (result >= 2 ** maxBits) throw new WasmParseError(`LEB128 value exceeds ${maxBits} bits`, pos);
-      if (result > Number.MAX_SAFE_INTEGER) throw new WasmParseError('LEB128 value too large', pos);
+      if (result > Number.MAX_SAFE_INTEGER) throw new WasmParseError("LEB128 value too large", pos);
       return { value: result, next: p + 1 };
     }
   }
-  throw new WasmParseError('LEB128 too long', pos);
+  throw new WasmParseError("LEB128 too long", pos);
 }
 
 export function readU32(bytes: Uint8Array, pos: number): Read<number> {
@@ -51,12 +54,13 @@ export function readU64(bytes: Uint8Array, pos: number): Read<number> {
 function encodeUnsigned(n: number): number[] {
   if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`cannot LEB128-encode ${n}`);
   const out: number[] = [];
+  let rest = n;
   do {
-    let byte = n % 128;
-    n = Math.floor(n / 128);
-    if (n !== 0) byte |= 0x80;
+    let byte = rest % 128;
+    rest = Math.floor(rest / 128);
+    if (rest !== 0) byte |= 0x80;
     out.push(byte);
-  } while (n !== 0);
+  } while (rest !== 0);
   return out;
 }
 

@@ -11,15 +11,15 @@
  *     WasmParseError when the bytes are not a well-formed core module.
  *     memory.grow beyond the cap then returns -1 inside the guest (allocators abort -> trap).
  */
-import { encodeU32 } from './leb128.ts';
-import { type Limits, SectionId, encodeLimits, readMemorySection, readSections } from './sections.ts';
+import { encodeU32 } from "./leb128.ts";
+import { type Limits, SectionId, encodeLimits, readMemorySection, readSections } from "./sections.ts";
 
 export const WASM_PAGE_BYTES = 65536;
 
 export class MemoryCapError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'MemoryCapError';
+    this.name = "MemoryCapError";
   }
 }
 

@@ -14,7 +14,7 @@
  *
  * Everything throws WasmParseError on malformed input.
  */
-import { WasmParseError, readU32, readU64, type Read, encodeU32, encodeU64 } from './leb128.ts';
+import { type Read, WasmParseError, encodeU32, encodeU64, readU32, readU64 } from "./leb128.ts";
 
 export { WasmParseError };
 
@@ -57,11 +57,11 @@ export interface Limits {
 }
 
 export type ImportDesc =
-  | { kind: 'function'; typeIndex: number }
-  | { kind: 'table' }
-  | { kind: 'memory'; limits: Limits }
-  | { kind: 'global' }
-  | { kind: 'tag'; typeIndex: number };
+  | { kind: "function"; typeIndex: number }
+  | { kind: "table" }
+  | { kind: "memory"; limits: Limits }
+  | { kind: "global" }
+  | { kind: "tag"; typeIndex: number };
 
 export interface ImportEntry {
   module: string;
@@ -74,16 +74,16 @@ export interface FuncType {
   results: string[];
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 export function readName(bytes: Uint8Array, pos: number): Read<string> {
   const len = readU32(bytes, pos);
   const end = len.next + len.value;
-  if (end > bytes.length) throw new WasmParseError('name runs past end', pos);
+  if (end > bytes.length) throw new WasmParseError("name runs past end", pos);
   try {
     return { value: utf8.decode(bytes.subarray(len.next, end)), next: end };
   } catch {
-    throw new WasmParseError('name is not valid UTF-8', pos);
+    throw new WasmParseError("name is not valid UTF-8", pos);
   }
 }
 
@@ -99,8 +99,8 @@ export function headerVersion(bytes: Uint8Array): number | null {
 }
 
 export function readSections(bytes: Uint8Array): Section[] {
-  if (!hasWasmMagic(bytes)) throw new WasmParseError('missing wasm magic number', 0);
-  if (headerVersion(bytes) !== 1) throw new WasmParseError('not a core wasm module (version != 1)', 4);
+  if (!hasWasmMagic(bytes)) throw new WasmParseError("missing wasm magic number", 0);
+  if (headerVersion(bytes) !== 1) throw new WasmParseError("not a core wasm module (version != 1)", 4);
   const sections: Section[] = [];
   let pos = 8;
   while (pos < bytes.length) {
@@ -119,7 +119,7 @@ export function readSections(bytes: Uint8Array): Section[] {
 }
 
 export function readLimits(bytes: Uint8Array, pos: number): Read<Limits> {
-  if (pos >= bytes.length) throw new WasmParseError('unexpected end of limits', pos);
+  if (pos >= bytes.length) throw new WasmParseError("unexpected end of limits", pos);
   const flags = bytes[pos];
   if (flags > 0x07) throw new WasmParseError(`unsupported limits flags 0x${flags.toString(16)}`, pos);
   const memory64 = (flags & 0x04) !== 0;
@@ -153,24 +153,24 @@ export function readMemorySection(bytes: Uint8Array, section: Section): Limits[]
     out.push(l.value);
     pos = l.next;
   }
-  if (pos !== section.end) throw new WasmParseError('memory section size mismatch', section.start);
+  if (pos !== section.end) throw new WasmParseError("memory section size mismatch", section.start);
   return out;
 }
 
-const VALTYPES: Record<number, string> = {
-  0x7f: 'i32',
-  0x7e: 'i64',
-  0x7d: 'f32',
-  0x7c: 'f64',
-  0x7b: 'v128',
-  0x70: 'funcref',
-  0x6f: 'externref',
-};
+const VALTYPES = new Map<number, string>([
+  [0x7f, "i32"],
+  [0x7e, "i64"],
+  [0x7d, "f32"],
+  [0x7c, "f64"],
+  [0x7b, "v128"],
+  [0x70, "funcref"],
+  [0x6f, "externref"],
+]);
 
 /** Skip a table type: single-byte reftype + limits (GC-style reftypes are not supported). */
 function skipTableType(bytes: Uint8Array, pos: number): number {
   const ref = bytes[pos];
-  if (ref !== 0x70 && ref !== 0x6f) throw new WasmParseError('unsupported table reftype', pos);
+  if (ref !== 0x70 && ref !== 0x6f) throw new WasmParseError("unsupported table reftype", pos);
   return readLimits(bytes, pos + 1).next;
 }
 
@@ -188,28 +188,28 @@ export function readImportSection(bytes: Uint8Array, section: Section): ImportEn
     switch (kind) {
       case 0x00: {
         const t = readU32(bytes, pos);
-        desc = { kind: 'function', typeIndex: t.value };
+        desc = { kind: "function", typeIndex: t.value };
         pos = t.next;
         break;
       }
       case 0x01:
         pos = skipTableType(bytes, pos);
-        desc = { kind: 'table' };
+        desc = { kind: "table" };
         break;
       case 0x02: {
         const l = readLimits(bytes, pos);
-        desc = { kind: 'memory', limits: l.value };
+        desc = { kind: "memory", limits: l.value };
         pos = l.next;
         break;
       }
       case 0x03:
-        if (!(bytes[pos] in VALTYPES)) throw new WasmParseError('unsupported global type', pos);
+        if (!VALTYPES.has(bytes[pos])) throw new WasmParseError("unsupported global type", pos);
         pos += 2; // valtype + mutability
-        desc = { kind: 'global' };
+        desc = { kind: "global" };
         break;
       case 0x04: {
         const t = readU32(bytes, pos + 1); // attribute byte, then type index
-        desc = { kind: 'tag', typeIndex: t.value };
+        desc = { kind: "tag", typeIndex: t.value };
         pos = t.next;
         break;
       }
@@ -218,7 +218,7 @@ export function readImportSection(bytes: Uint8Array, section: Section): ImportEn
     }
     out.push({ module: mod.value, name: name.value, desc });
   }
-  if (pos !== section.end) throw new WasmParseError('import section size mismatch', section.start);
+  if (pos !== section.end) throw new WasmParseError("import section size mismatch", section.start);
   return out;
 }
 
@@ -232,7 +232,7 @@ export function readTypeSection(bytes: Uint8Array, section: Section): FuncType[]
     pos = n.next;
     const types: string[] = [];
     for (let j = 0; j < n.value; j++) {
-      const t = VALTYPES[bytes[pos++]];
+      const t = VALTYPES.get(bytes[pos++]);
       if (t === undefined) return null;
       types.push(t);
     }
@@ -268,6 +268,6 @@ export function readExportSection(bytes: Uint8Array, section: Section): ExportEn
     out.push({ name: name.value, kind, index: index.value });
     pos = index.next;
   }
-  if (pos !== section.end) throw new WasmParseError('export section size mismatch', section.start);
+  if (pos !== section.end) throw new WasmParseError("export section size mismatch", section.start);
   return out;
 }

@@ -37,7 +37,7 @@ export function emitClassDef(g: Gen, n: Node): string {
   const ns = g.t("_ns");
   const cell = g.t("_cls");
   g.classes.set(cs, { ns, cell });
-  code += `    let ${ns} = new_dict(vec![])?;\n    let ${cell}: Cell = new_cell(None);\n`;
+  code += `    let ${ns} = new_dict(vec![])?;\n    let ${cell}: VarCell = new_cell(None);\n`;
   const qual = cs.qualname();
   code += `    class_store(&${ns}, "__module__", load_global(&module, "__name__")?)?;\n`;
   const body = stmts(field(def, "body"));

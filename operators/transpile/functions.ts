@@ -103,7 +103,7 @@ function makeFunction(
       for (const p of params) {
         const v = rustVar(p.name);
         code += fnScope.cells.has(p.name)
-          ? `let ${v}: Cell = new_cell(_a.next());\n`
+          ? `let ${v}: VarCell = new_cell(_a.next());\n`
           : `let mut ${v}: Option<Value> = _a.next();\n`;
       }
       code += declareLocals(fnScope, new Set(params.map((p) => p.name)));
@@ -131,7 +131,7 @@ export function declareLocals(s: Scope, skip: Set<string>): string {
     const r = s.resolve(name);
     if (r.kind !== "local" || r.owner !== s) continue;
     const v = rustVar(name);
-    code += s.cells.has(name) ? `let ${v}: Cell = new_cell(None);\n` : `let mut ${v}: Option<Value> = None;\n`;
+    code += s.cells.has(name) ? `let ${v}: VarCell = new_cell(None);\n` : `let mut ${v}: Option<Value> = None;\n`;
   }
   return code;
 }

@@ -81,6 +81,8 @@ export class Scope {
       r = this.computeResolve(name);
       this.memo.set(name, r);
     }
+    // cell-ness can change after the first resolution (a later closure captures the variable)
+    if (r.kind === "local" || r.kind === "classderef") return { ...r, cell: r.owner.cells.has(name) };
     return r;
   }
 

@@ -972,7 +972,8 @@ impl BigInt {
         if self.neg || self.is_zero() {
             return BigInt::zero();
         }
-        if let Some(n) = self.mag_u128() {
+        if self.bit_length() <= 104 {
+            let n = self.mag_u128().unwrap();
             let mut x = (n as f64).sqrt() as u128;
             // fix up
             while x.checked_mul(x).map_or(true, |sq| sq > n) {
@@ -983,15 +984,21 @@ impl BigInt {
             }
             return BigInt::from_u128(x);
         }
-        let bits = self.bit_length();
-        let mut x = BigInt::one().shl((bits + 1) / 2 + 1);
-        loop {
-            let y = x.add(&self.divmod_floor(&x).0).shr(1);
-            if y >= x {
-                return x;
-            }
-            x = y;
+        // CPython's adaptive-precision Newton iteration (mathmodule.c math_isqrt)
+        let c = (self.bit_length() - 1) / 2;
+        let cbits = 64 - c.leading_zeros() as u64;
+        let mut a = BigInt::one();
+        let mut d: u64 = 0;
+        for s in (0..cbits).rev() {
+            let e = d;
+            d = c >> s;
+            let num = self.shr(2 * c - e - d + 1);
+            a = a.shl(d - e - 1).add(&num.divmod_floor(&a).0);
         }
+        if a.mul(&a) > *self {
+            a = a.sub(&BigInt::one());
+        }
+        a
     }
     /// Non-negative greatest common divisor.
     pub fn gcd(&self, o: &BigInt) -> BigInt {

@@ -439,7 +439,8 @@ pub fn make_class(name: &str, qualname: &str, module: &str, bases: Vec<Value>, a
         }
     }
     for c in cls.mro.iter() {
-        if let Some(f) = c.attrs.borrow().get_str("__init_subclass__") {
+        let f = c.attrs.borrow().get_str("__init_subclass__");
+        if let Some(f) = f {
             let f = match f {
                 Value::ClassMethod(f) => (*f).clone(),
                 other => other,

@@ -25,6 +25,9 @@ pub struct Spec {
     pub grouping: Option<char>,
     pub precision: Option<usize>,
     pub ty: Option<char>,
+    /// Set by `parse_spec` when the spec had trailing garbage: the format_* functions then
+    /// fail with "Invalid format specifier '<spec>' for object of type '<their type>'".
+    pub invalid: Option<String>,
 }
 
 impl Spec {
@@ -88,19 +91,34 @@ fn get_integer(chars: &[char], pos: &mut usize) -> Result<Option<usize>, String>
         n += 1;
         *pos += 1;
     }
-    Ok(if n == 0 { None } else { Some(val as usize) })
+    if n == 0 {
+        return Ok(None);
+    }
+    if val > usize::MAX as u64 {
+        return Err("Too many decimal digits in format string".to_string());
+    }
+    Ok(Some(val as usize))
 }
 
 /// Parse a spec "[[fill]align][sign][z][#][0][width][grouping][.precision][type]".
-/// The "Invalid format specifier" error names the type "object"; prefer `parse_spec_for`.
+/// A spec with trailing garbage parses to a Spec with `invalid` set (the format_* functions
+/// then report CPython's "Invalid format specifier ... for object of type 'T'" with their T).
 pub fn parse_spec(spec: &str) -> Result<Spec, String> {
-    parse_spec_for(spec, "object")
+    parse_spec_impl(spec, None)
 }
 
-/// `parse_spec` with the Python type name used in the "Invalid format specifier" message.
+/// `parse_spec` that reports trailing garbage at once, naming `type_name` in the message.
+pub fn parse_spec_for(spec: &str, type_name: &str) -> Result<Spec, String> {
+    parse_spec_impl(spec, Some(type_name))
+}
+
+fn invalid_spec_msg(spec: &str, type_name: &str) -> String {
+    format!("Invalid format specifier '{}' for object of type '{}'", spec, type_name)
+}
+
 /// Grouping validation uses the explicit type only (the caller's default type is checked by
 /// the format_* functions).
-pub fn parse_spec_for(spec: &str, type_name: &str) -> Result<Spec, String> {
+fn parse_spec_impl(spec: &str, type_name: Option<&str>) -> Result<Spec, String> {
     let chars: Vec<char> = spec.chars().collect();
     let end = chars.len();
     let mut pos = 0;
@@ -154,10 +172,13 @@ pub fn parse_spec_for(spec: &str, type_name: &str) -> Result<Spec, String> {
         }
     }
     if end - pos > 1 {
-        return Err(format!(
-            "Invalid format specifier '{}' for object of type '{}'",
-            spec, type_name
-        ));
+        return match type_name {
+            Some(t) => Err(invalid_spec_msg(spec, t)),
+            None => {
+                f.invalid = Some(spec.to_string());
+                Ok(f)
+            }
+        };
     }
     if end - pos == 1 {
         f.ty = Some(chars[pos]);
@@ -226,7 +247,7 @@ fn group_digits(digits: &[u8], min_width: i64, group: i64, sep: char) -> String 
     let mut pos = digits.len();
     let mut use_sep = false;
     let mut broken = false;
-    let mut emit = |len: i64, remaining: i64, use_sep: bool, out: &mut Vec<char>, pos: &mut usize| -> i64 {
+    let emit = |len: i64, remaining: i64, use_sep: bool, out: &mut Vec<char>, pos: &mut usize| -> i64 {
         let n_zeros = std::cmp::max(0, len - remaining);
         let n_chars = std::cmp::max(0, std::cmp::min(remaining, len));
         if use_sep {
@@ -367,6 +388,9 @@ pub fn format_int(v: &BigInt, spec: &Spec) -> Result<String, String> {
 
 /// format(int, spec) with the Python type name used in error messages (e.g. "bool").
 pub fn format_int_typed(v: &BigInt, spec: &Spec, type_name: &str) -> Result<String, String> {
+    if let Some(bad) = &spec.invalid {
+        return Err(invalid_spec_msg(bad, type_name));
+    }
     let ty = spec.ty.unwrap_or('d');
     match ty {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
@@ -428,6 +452,9 @@ pub fn format_i64(v: i64, spec: &Spec) -> Result<String, String> {
 }
 
 pub fn format_i64_typed(v: i64, spec: &Spec, type_name: &str) -> Result<String, String> {
+    if let Some(bad) = &spec.invalid {
+        return Err(invalid_spec_msg(bad, type_name));
+    }
     let ty = spec.ty.unwrap_or('d');
     if matches!(ty, 'd' | 'n')
         && spec.precision.is_none()
@@ -450,6 +477,9 @@ pub fn format_float(v: f64, spec: &Spec) -> Result<String, String> {
 }
 
 pub fn format_float_typed(v: f64, spec: &Spec, type_name: &str) -> Result<String, String> {
+    if let Some(bad) = &spec.invalid {
+        return Err(invalid_spec_msg(bad, type_name));
+    }
     match spec.ty {
         None | Some('e') | Some('E') | Some('f') | Some('F') | Some('g') | Some('G') | Some('n')
         | Some('%') => format_float_inner(v, spec),
@@ -523,6 +553,9 @@ pub fn format_str(s: &str, spec: &Spec) -> Result<String, String> {
 }
 
 pub fn format_str_typed(s: &str, spec: &Spec, type_name: &str) -> Result<String, String> {
+    if let Some(bad) = &spec.invalid {
+        return Err(invalid_spec_msg(bad, type_name));
+    }
     if spec.ty.is_none() {
         if let Some(g) = spec.grouping {
             check_grouping(g, 's')?;

@@ -144,7 +144,13 @@ pub fn run_case(op: &str, a: &[&str]) -> String {
             }
             r.to_string()
         }
-        "fmtf" => fmt_res(format_float_spec(fl(a[0]), &dec(a[1]), "float")),
+        "fmtf" => {
+            let spec = dec(a[1]);
+            let r1 = format_float_spec(fl(a[0]), &spec, "float");
+            let r2 = parse_spec(&spec).and_then(|sp| format_float(fl(a[0]), &sp));
+            assert_eq!(r1, r2, "format_float_spec vs parse_spec+format_float for {:?}", spec);
+            fmt_res(r1)
+        }
         "fmti" => {
             let v = big(a[0]);
             let spec = dec(a[1]);
@@ -152,10 +158,18 @@ pub fn run_case(op: &str, a: &[&str]) -> String {
             if let Some(i) = v.to_i64() {
                 let r2 = format_i64_spec(i, &spec, "int");
                 assert_eq!(r1, r2, "format_i64 vs format_int for {} {:?}", i, spec);
+                let r3 = parse_spec(&spec).and_then(|sp| format_i64(i, &sp));
+                assert_eq!(r1, r3, "parse_spec+format_i64 for {} {:?}", i, spec);
             }
             fmt_res(r1)
         }
-        "fmts" => fmt_res(format_str_spec(&dec(a[0]), &dec(a[1]), "str")),
+        "fmts" => {
+            let spec = dec(a[1]);
+            let r1 = format_str_spec(&dec(a[0]), &spec, "str");
+            let r2 = parse_spec(&spec).and_then(|sp| format_str(&dec(a[0]), &sp));
+            assert_eq!(r1, r2, "format_str_spec vs parse_spec+format_str for {:?}", spec);
+            fmt_res(r1)
+        }
         _ => panic!("unknown op {}", op),
     }
 }
@@ -233,6 +247,11 @@ fn hand_cases() {
     assert_eq!(format_str("a", &f(",")).unwrap_err(), "Cannot specify ',' with 's'.");
     assert_eq!(format_int_spec(&BigInt::from_i64(1), "abc", "int").unwrap_err(),
                "Invalid format specifier 'abc' for object of type 'int'");
+    assert_eq!(format_float(1.0, &f("abc")).unwrap_err(),
+               "Invalid format specifier 'abc' for object of type 'float'");
+    assert_eq!(format_i64_typed(1, &f("s"), "bool").unwrap_err(),
+               "Unknown format code 's' for object of type 'bool'");
+    assert_eq!(error_class(&format_i64(-1, &f("c")).unwrap_err()), "OverflowError");
     let fact = (2..=25).fold(BigInt::one(), |acc, i| acc.mul(&BigInt::from_i64(i)));
     assert_eq!(fact.to_string(), "15511210043330985984000000");
     let a = big("123456789012345678901234567890");

@@ -1,0 +1,1097 @@
+//! The `math` module (helper R2). Float functions follow CPython's mathmodule.c: domain errors
+//! raise ValueError("math domain error"), overflow raises OverflowError("math range error");
+//! integer functions (gcd, factorial, comb, perm, isqrt, prod) are exact.
+use crate::bigint::BigInt;
+use crate::methods::plain_fn;
+use crate::methods_util::*;
+use crate::stdlib::{new_module, to_f64};
+use crate::value::*;
+
+fn domain() -> PyErr {
+    value_error("math domain error")
+}
+fn range_err() -> PyErr {
+    err("OverflowError", "math range error")
+}
+
+fn one_arg(name: &str, pos: &[Value], kw: &[(String, Value)]) -> PyResult<()> {
+    no_kw(name, kw)?;
+    if pos.len() != 1 {
+        return Err(type_error(&format!(
+            "math.{}() takes exactly one argument ({} given)",
+            name,
+            pos.len()
+        )));
+    }
+    Ok(())
+}
+
+fn two_args(name: &str, pos: &[Value], kw: &[(String, Value)]) -> PyResult<()> {
+    no_kw(name, kw)?;
+    if pos.len() != 2 {
+        return Err(type_error(&format!("{} expected 2 arguments, got {}", name, pos.len())));
+    }
+    Ok(())
+}
+
+/// Wrap a libm function of one float with CPython's error checks (math_1).
+fn math_1(name: &'static str, f: fn(f64) -> f64, can_overflow: bool) -> Value {
+    plain_fn(name, move |pos, kw| {
+        one_arg(name, &pos, &kw)?;
+        let x = to_f64(&pos[0])?;
+        let r = f(x);
+        if r.is_nan() && !x.is_nan() {
+            return Err(domain());
+        }
+        if r.is_infinite() && x.is_finite() {
+            if can_overflow {
+                return Err(range_err());
+            }
+            return Err(domain());
+        }
+        Ok(Value::Float(r))
+    })
+}
+
+fn is_int(v: &Value) -> bool {
+    matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_))
+}
+
+fn int_arg(v: &Value, fname: &str) -> PyResult<Value> {
+    match v {
+        Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(_) => Err(type_error(&format!(
+            "'float' object cannot be interpreted as an integer"
+        ))),
+        Value::Instance(_) if crate::object::hasattr(v, "__index__") => {
+            let r = call_method(v, "__index__", vec![])?;
+            int_arg(&r, fname)
+        }
+        _ => Err(type_error(&format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(v)
+        ))),
+    }
+}
+
+fn big_of(v: &Value) -> BigInt {
+    match v {
+        Value::Int(i) => BigInt::from_i64(*i),
+        Value::BigInt(b) => (**b).clone(),
+        Value::Bool(b) => BigInt::from_i64(*b as i64),
+        _ => BigInt::zero(),
+    }
+}
+
+fn is_neg(v: &Value) -> bool {
+    match v {
+        Value::Int(i) => *i < 0,
+        Value::BigInt(b) => b.is_negative(),
+        _ => false,
+    }
+}
+
+/// natural log of a (positive) int of any size
+fn int_log(v: &Value) -> PyResult<f64> {
+    match v {
+        Value::Int(i) => {
+            if *i <= 0 {
+                return Err(domain());
+            }
+            Ok((*i as f64).ln())
+        }
+        Value::Bool(b) => {
+            if !*b {
+                return Err(domain());
+            }
+            Ok(0.0)
+        }
+        Value::BigInt(b) => {
+            if b.is_negative() || b.is_zero() {
+                return Err(domain());
+            }
+            let f = b.to_f64();
+            if f.is_finite() {
+                return Ok(f.ln());
+            }
+            // x = m * 2**e with m in [0.5, 1): log(x) = log(m) + e*log(2)
+            let bits = b.bit_length();
+            let shift = bits.saturating_sub(60);
+            let top = b.shr(shift).to_f64();
+            Ok(top.ln() + (shift as f64) * std::f64::consts::LN_2)
+        }
+        _ => unreachable!(),
+    }
+}
+
+fn log_of(v: &Value) -> PyResult<f64> {
+    if is_int(v) {
+        return int_log(v);
+    }
+    let x = to_f64(v)?;
+    if x.is_nan() {
+        return Ok(x);
+    }
+    if x <= 0.0 {
+        return Err(domain());
+    }
+    Ok(x.ln())
+}
+
+fn log_base(v: &Value, which: u32) -> PyResult<f64> {
+    // log2 / log10 with exact results for ints and floats where libm is exact
+    if is_int(v) {
+        if let Value::BigInt(b) = v {
+            if !b.to_f64().is_finite() {
+                let ln = int_log(v)?;
+                return Ok(if which == 2 { ln / std::f64::consts::LN_2 } else { ln / std::f64::consts::LN_10 });
+            }
+        }
+        let x = to_f64(v)?;
+        if x <= 0.0 {
+            return Err(domain());
+        }
+        return Ok(if which == 2 { x.log2() } else { x.log10() });
+    }
+    let x = to_f64(v)?;
+    if x.is_nan() {
+        return Ok(x);
+    }
+    if x <= 0.0 {
+        return Err(domain());
+    }
+    Ok(if which == 2 { x.log2() } else { x.log10() })
+}
+
+// --- vector_norm (CPython 3.11 hypot/dist) ---------------------------------------------------
+
+fn dl_split(x: f64) -> (f64, f64) {
+    let t = x * 134217729.0;
+    let hi = t - (t - x);
+    let lo = x - hi;
+    (hi, lo)
+}
+
+fn dl_mul(x: f64, y: f64) -> (f64, f64) {
+    let (xh, xl) = dl_split(x);
+    let (yh, yl) = dl_split(y);
+    let p = xh * yh;
+    let q = xh * yl + xl * yh;
+    let z = p + q;
+    let zz = p - z + q + xl * yl;
+    (z, zz)
+}
+
+fn dl_fast_sum(a: f64, b: f64) -> (f64, f64) {
+    let x = a + b;
+    let y = (a - x) + b;
+    (x, y)
+}
+
+fn frexp(x: f64) -> (f64, i32) {
+    if x == 0.0 || !x.is_finite() {
+        return (x, 0);
+    }
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        // subnormal
+        let (m, e) = frexp(x * (1u64 << 54) as f64);
+        return (m, e - 54);
+    }
+    let e = exp - 1022;
+    let m = f64::from_bits((bits & !(0x7ffu64 << 52)) | (1022u64 << 52));
+    (m, e)
+}
+
+fn ldexp(x: f64, e: i32) -> f64 {
+    crate::ops::ldexp(x, e as i64)
+}
+
+fn vector_norm(vec: &mut [f64], max: f64, found_nan: bool) -> f64 {
+    let n = vec.len();
+    if max.is_infinite() {
+        return max;
+    }
+    if found_nan {
+        return f64::NAN;
+    }
+    if max == 0.0 || n <= 1 {
+        return max;
+    }
+    let (_, max_e) = frexp(max);
+    if max_e < -1023 {
+        let dbl_min = f64::MIN_POSITIVE;
+        for x in vec.iter_mut() {
+            *x /= dbl_min;
+        }
+        return dbl_min * vector_norm(vec, max / dbl_min, found_nan);
+    }
+    let scale = ldexp(1.0, -max_e);
+    let mut csum = 1.0f64;
+    let mut frac1 = 0.0f64;
+    let mut frac2 = 0.0f64;
+    for &x0 in vec.iter() {
+        let x = x0 * scale;
+        let (ph, pl) = dl_mul(x, x);
+        let (sh, sl) = dl_fast_sum(csum, ph);
+        csum = sh;
+        frac1 += pl;
+        frac2 += sl;
+    }
+    let mut h = (csum - 1.0 + (frac1 + frac2)).sqrt();
+    let (ph, pl) = dl_mul(-h, h);
+    let (sh, sl) = dl_fast_sum(csum, ph);
+    csum = sh;
+    frac1 += pl;
+    frac2 += sl;
+    let x = csum - 1.0 + (frac1 + frac2);
+    h += x / (2.0 * h);
+    h / scale
+}
+
+fn hypot_of(vals: &[Value]) -> PyResult<f64> {
+    let mut v = Vec::with_capacity(vals.len());
+    let mut max = 0.0f64;
+    let mut found_nan = false;
+    for a in vals {
+        let x = to_f64(a)?.abs();
+        found_nan |= x.is_nan();
+        if x > max {
+            max = x;
+        }
+        v.push(x);
+    }
+    Ok(vector_norm(&mut v, max, found_nan))
+}
+
+// --- fsum -------------------------------------------------------------------------------------
+
+fn fsum(items: Vec<Value>) -> PyResult<f64> {
+    let mut partials: Vec<f64> = Vec::new();
+    let mut special_sum = 0.0f64;
+    let mut inf_sum = 0.0f64;
+    for it in items {
+        let mut x = to_f64(&it)?;
+        let xsave = x;
+        let mut i = 0;
+        for j in 0..partials.len() {
+            let mut y = partials[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[i] = lo;
+                i += 1;
+            }
+            x = hi;
+        }
+        partials.truncate(i);
+        if x != 0.0 {
+            if !x.is_finite() {
+                if xsave.is_finite() {
+                    return Err(err("OverflowError", "intermediate overflow in fsum"));
+                }
+                if xsave.is_infinite() {
+                    inf_sum += xsave;
+                }
+                special_sum += xsave;
+                partials.clear();
+            } else {
+                partials.push(x);
+            }
+        }
+    }
+    if special_sum != 0.0 {
+        if inf_sum.is_nan() {
+            return Err(value_error("-inf + inf in fsum"));
+        }
+        return Ok(special_sum);
+    }
+    let mut hi = 0.0f64;
+    let mut n = partials.len();
+    if n > 0 {
+        n -= 1;
+        hi = partials[n];
+        let mut lo = 0.0f64;
+        while n > 0 {
+            let x = hi;
+            n -= 1;
+            let y = partials[n];
+            hi = x + y;
+            let yr = hi - x;
+            lo = y - yr;
+            if lo != 0.0 {
+                break;
+            }
+        }
+        if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
+            let y = lo * 2.0;
+            let x = hi + y;
+            let yr = x - hi;
+            if y == yr {
+                hi = x;
+            }
+        }
+    }
+    Ok(hi)
+}
+
+// --- integer helpers --------------------------------------------------------------------------
+
+fn gcd_values(a: &Value, b: &Value) -> Value {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => {
+            let mut x = (*x as i128).unsigned_abs();
+            let mut y = (*y as i128).unsigned_abs();
+            while y != 0 {
+                let t = x % y;
+                x = y;
+                y = t;
+            }
+            crate::ops::int_from_i128(x as i128)
+        }
+        _ => crate::ops::int_from_big(big_of(a).gcd(&big_of(b)).abs()),
+    }
+}
+
+fn factorial(n: i64) -> Value {
+    if n < 21 {
+        let mut r: i64 = 1;
+        for i in 2..=n {
+            r *= i;
+        }
+        return Value::Int(r);
+    }
+    // product tree over chunks that fit in u64
+    let mut chunks: Vec<BigInt> = Vec::new();
+    let mut acc: u64 = 1;
+    for i in 2..=(n as u64) {
+        match acc.checked_mul(i) {
+            Some(v) => acc = v,
+            None => {
+                chunks.push(BigInt::from_u64(acc));
+                acc = i;
+            }
+        }
+    }
+    chunks.push(BigInt::from_u64(acc));
+    while chunks.len() > 1 {
+        let mut next = Vec::with_capacity(chunks.len() / 2 + 1);
+        let mut it = chunks.into_iter();
+        loop {
+            match (it.next(), it.next()) {
+                (Some(a), Some(b)) => next.push(a.mul(&b)),
+                (Some(a), None) => {
+                    next.push(a);
+                    break;
+                }
+                _ => break,
+            }
+        }
+        chunks = next;
+    }
+    crate::ops::int_from_big(chunks.pop().unwrap())
+}
+
+fn isqrt_value(v: &Value) -> PyResult<Value> {
+    if is_neg(v) {
+        return Err(value_error("isqrt() argument must be nonnegative"));
+    }
+    match v {
+        Value::Int(n) => {
+            let n = *n as u64;
+            let mut r = (n as f64).sqrt() as u64;
+            while r.checked_mul(r).map(|s| s > n).unwrap_or(true) {
+                r -= 1;
+            }
+            while (r + 1).checked_mul(r + 1).map(|s| s <= n).unwrap_or(false) {
+                r += 1;
+            }
+            Ok(Value::Int(r as i64))
+        }
+        Value::BigInt(b) => Ok(crate::ops::int_from_big(b.isqrt())),
+        _ => Ok(Value::Int(0)),
+    }
+}
+
+fn comb_perm(n: &Value, k: &Value, is_comb: bool) -> PyResult<Value> {
+    let name = if is_comb { "comb" } else { "perm" };
+    if is_neg(n) {
+        return Err(value_error("n must be a non-negative integer"));
+    }
+    if is_neg(k) {
+        return Err(value_error("k must be a non-negative integer"));
+    }
+    let _ = name;
+    let (ni, ki) = match (n, k) {
+        (Value::Int(a), Value::Int(b)) => (*a, *b),
+        (_, Value::BigInt(_)) => {
+            // k huge: k > n unless n is even bigger; only k > n realistic
+            if crate::ops::gt(k, n)? {
+                return Ok(Value::Int(0));
+            }
+            return Err(err("OverflowError", "k must not exceed 9223372036854775807"));
+        }
+        (Value::BigInt(_), Value::Int(b)) => {
+            // big n, small k: multiplicative formula with Values
+            let mut r = Value::Int(1);
+            for i in 0..*b {
+                let term = crate::ops::sub(n, &Value::Int(i))?;
+                r = crate::ops::mul(&r, &term)?;
+                if is_comb {
+                    r = crate::ops::floordiv(&r, &Value::Int(i + 1))?;
+                }
+            }
+            return Ok(r);
+        }
+        _ => return Ok(Value::Int(0)),
+    };
+    if ki > ni {
+        return Ok(Value::Int(0));
+    }
+    let k = if is_comb { ki.min(ni - ki) } else { ki };
+    let mut r = Value::Int(1);
+    for i in 0..k {
+        r = crate::ops::mul(&r, &Value::Int(ni - i))?;
+        if is_comb {
+            r = crate::ops::floordiv(&r, &Value::Int(i + 1))?;
+        }
+    }
+    Ok(r)
+}
+
+fn to_int_floor_ceil(v: &Value, ceil: bool) -> PyResult<Value> {
+    match v {
+        Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => crate::builtins_iter::float_to_int(if ceil { f.ceil() } else { f.floor() }),
+        Value::Instance(_) => {
+            let m = if ceil { "__ceil__" } else { "__floor__" };
+            if crate::object::hasattr(v, m) {
+                return call_method(v, m, vec![]);
+            }
+            let f = to_f64(v)?;
+            crate::builtins_iter::float_to_int(if ceil { f.ceil() } else { f.floor() })
+        }
+        _ => Err(type_error(&format!("must be real number, not {}", type_name(v)))),
+    }
+}
+
+pub fn module() -> PyResult<Value> {
+    let pi = std::f64::consts::PI;
+    let items: Vec<(&str, Value)> = vec![
+        ("pi", Value::Float(pi)),
+        ("e", Value::Float(std::f64::consts::E)),
+        ("tau", Value::Float(std::f64::consts::TAU)),
+        ("inf", Value::Float(f64::INFINITY)),
+        ("nan", Value::Float(f64::NAN)),
+        (
+            "sqrt",
+            plain_fn("sqrt", |pos, kw| {
+                one_arg("sqrt", &pos, &kw)?;
+                let x = to_f64(&pos[0])?;
+                if x < 0.0 {
+                    return Err(domain());
+                }
+                Ok(Value::Float(x.sqrt()))
+            }),
+        ),
+        (
+            "floor",
+            plain_fn("floor", |pos, kw| {
+                one_arg("floor", &pos, &kw)?;
+                to_int_floor_ceil(&pos[0], false)
+            }),
+        ),
+        (
+            "ceil",
+            plain_fn("ceil", |pos, kw| {
+                one_arg("ceil", &pos, &kw)?;
+                to_int_floor_ceil(&pos[0], true)
+            }),
+        ),
+        (
+            "trunc",
+            plain_fn("trunc", |pos, kw| {
+                one_arg("trunc", &pos, &kw)?;
+                match &pos[0] {
+                    Value::Int(_) | Value::BigInt(_) => Ok(pos[0].clone()),
+                    Value::Bool(b) => Ok(Value::Int(*b as i64)),
+                    Value::Float(f) => crate::builtins_iter::float_to_int(f.trunc()),
+                    v => {
+                        if crate::object::hasattr(v, "__trunc__") {
+                            return call_method(v, "__trunc__", vec![]);
+                        }
+                        Err(type_error(&format!(
+                            "type {} doesn't define __trunc__ method",
+                            type_name(v)
+                        )))
+                    }
+                }
+            }),
+        ),
+        (
+            "fabs",
+            plain_fn("fabs", |pos, kw| {
+                one_arg("fabs", &pos, &kw)?;
+                Ok(Value::Float(to_f64(&pos[0])?.abs()))
+            }),
+        ),
+        (
+            "pow",
+            plain_fn("pow", |pos, kw| {
+                two_args("pow", &pos, &kw)?;
+                let x = to_f64(&pos[0])?;
+                let y = to_f64(&pos[1])?;
+                if x == 0.0 && y < 0.0 && y.is_finite() {
+                    return Err(domain());
+                }
+                if x < 0.0 && x.is_finite() && y.is_finite() && y.fract() != 0.0 {
+                    return Err(domain());
+                }
+                let r = x.powf(y);
+                if r.is_infinite() && x.is_finite() && y.is_finite() {
+                    return Err(range_err());
+                }
+                Ok(Value::Float(r))
+            }),
+        ),
+        ("exp", math_1("exp", f64::exp, true)),
+        ("expm1", math_1("expm1", f64::exp_m1, true)),
+        ("sin", math_1("sin", f64::sin, false)),
+        ("cos", math_1("cos", f64::cos, false)),
+        ("tan", math_1("tan", f64::tan, false)),
+        ("asin", math_1("asin", f64::asin, false)),
+        ("acos", math_1("acos", f64::acos, false)),
+        ("atan", math_1("atan", f64::atan, false)),
+        ("sinh", math_1("sinh", f64::sinh, true)),
+        ("cosh", math_1("cosh", f64::cosh, true)),
+        ("tanh", math_1("tanh", f64::tanh, false)),
+        ("asinh", math_1("asinh", f64::asinh, false)),
+        ("acosh", math_1("acosh", f64::acosh, false)),
+        ("atanh", math_1("atanh", f64::atanh, false)),
+        ("cbrt", math_1("cbrt", f64::cbrt, false)),
+        (
+            "log1p",
+            plain_fn("log1p", |pos, kw| {
+                one_arg("log1p", &pos, &kw)?;
+                let x = to_f64(&pos[0])?;
+                if x <= -1.0 {
+                    return Err(domain());
+                }
+                Ok(Value::Float(x.ln_1p()))
+            }),
+        ),
+        (
+            "atan2",
+            plain_fn("atan2", |pos, kw| {
+                two_args("atan2", &pos, &kw)?;
+                Ok(Value::Float(to_f64(&pos[0])?.atan2(to_f64(&pos[1])?)))
+            }),
+        ),
+        (
+            "log",
+            plain_fn("log", |pos, kw| {
+                no_kw("log", &kw)?;
+                if pos.is_empty() || pos.len() > 2 {
+                    return Err(type_error(&format!(
+                        "log expected 1 or 2 arguments, got {}",
+                        pos.len()
+                    )));
+                }
+                let num = log_of(&pos[0])?;
+                if pos.len() == 2 {
+                    let den = log_of(&pos[1])?;
+                    if den == 0.0 {
+                        return Err(err("ZeroDivisionError", "float division by zero"));
+                    }
+                    return Ok(Value::Float(num / den));
+                }
+                Ok(Value::Float(num))
+            }),
+        ),
+        (
+            "log2",
+            plain_fn("log2", |pos, kw| {
+                one_arg("log2", &pos, &kw)?;
+                Ok(Value::Float(log_base(&pos[0], 2)?))
+            }),
+        ),
+        (
+            "log10",
+            plain_fn("log10", |pos, kw| {
+                one_arg("log10", &pos, &kw)?;
+                Ok(Value::Float(log_base(&pos[0], 10)?))
+            }),
+        ),
+        (
+            "hypot",
+            plain_fn("hypot", |pos, kw| {
+                no_kw("hypot", &kw)?;
+                Ok(Value::Float(hypot_of(&pos)?))
+            }),
+        ),
+        (
+            "dist",
+            plain_fn("dist", |pos, kw| {
+                two_args("dist", &pos, &kw)?;
+                let p = to_vec(&pos[0])?;
+                let q = to_vec(&pos[1])?;
+                if p.len() != q.len() {
+                    return Err(value_error("both points must have the same number of dimensions"));
+                }
+                let mut diffs = Vec::with_capacity(p.len());
+                for (a, b) in p.iter().zip(q.iter()) {
+                    diffs.push(Value::Float(to_f64(a)? - to_f64(b)?));
+                }
+                Ok(Value::Float(hypot_of(&diffs)?))
+            }),
+        ),
+        (
+            "gcd",
+            plain_fn("gcd", |pos, kw| {
+                no_kw("gcd", &kw)?;
+                let mut r = Value::Int(0);
+                for a in pos.iter() {
+                    let a = int_arg(a, "gcd")?;
+                    r = gcd_values(&r, &a);
+                }
+                Ok(r)
+            }),
+        ),
+        (
+            "lcm",
+            plain_fn("lcm", |pos, kw| {
+                no_kw("lcm", &kw)?;
+                let mut r = Value::Int(1);
+                for a in pos.iter() {
+                    let a = int_arg(a, "lcm")?;
+                    if matches!(a, Value::Int(0)) {
+                        r = Value::Int(0);
+                        continue;
+                    }
+                    if matches!(r, Value::Int(0)) {
+                        continue;
+                    }
+                    let g = gcd_values(&r, &a);
+                    let t = crate::ops::floordiv(&r, &g)?;
+                    r = crate::ops::abs(&crate::ops::mul(&t, &a)?)?;
+                }
+                Ok(r)
+            }),
+        ),
+        (
+            "factorial",
+            plain_fn("factorial", |pos, kw| {
+                one_arg("factorial", &pos, &kw)?;
+                let n = int_arg(&pos[0], "factorial")?;
+                if is_neg(&n) {
+                    return Err(value_error("factorial() not defined for negative values"));
+                }
+                match n {
+                    Value::Int(i) => Ok(factorial(i)),
+                    _ => Err(err("OverflowError", "factorial() argument should not exceed 9223372036854775807")),
+                }
+            }),
+        ),
+        (
+            "isqrt",
+            plain_fn("isqrt", |pos, kw| {
+                one_arg("isqrt", &pos, &kw)?;
+                let n = int_arg(&pos[0], "isqrt")?;
+                isqrt_value(&n)
+            }),
+        ),
+        (
+            "comb",
+            plain_fn("comb", |pos, kw| {
+                two_args("comb", &pos, &kw)?;
+                let n = int_arg(&pos[0], "comb")?;
+                let k = int_arg(&pos[1], "comb")?;
+                comb_perm(&n, &k, true)
+            }),
+        ),
+        (
+            "perm",
+            plain_fn("perm", |pos, kw| {
+                no_kw("perm", &kw)?;
+                if pos.is_empty() || pos.len() > 2 {
+                    return Err(type_error(&format!(
+                        "perm expected at most 2 arguments, got {}",
+                        pos.len()
+                    )));
+                }
+                let n = int_arg(&pos[0], "perm")?;
+                let k = match pos.get(1) {
+                    None | Some(Value::None) => n.clone(),
+                    Some(k) => int_arg(k, "perm")?,
+                };
+                comb_perm(&n, &k, false)
+            }),
+        ),
+        (
+            "isclose",
+            plain_fn("isclose", |pos, kw| {
+                let a = bind_args("isclose", pos, kw, &["a", "b", "rel_tol", "abs_tol"], 2)?;
+                let x = to_f64(a[0].as_ref().unwrap())?;
+                let y = to_f64(a[1].as_ref().unwrap())?;
+                let rel = match &a[2] {
+                    Some(v) => to_f64(v)?,
+                    None => 1e-9,
+                };
+                let abs_tol = match &a[3] {
+                    Some(v) => to_f64(v)?,
+                    None => 0.0,
+                };
+                if rel < 0.0 || abs_tol < 0.0 {
+                    return Err(value_error("tolerances must be non-negative"));
+                }
+                if x == y {
+                    return Ok(Value::Bool(true));
+                }
+                if x.is_infinite() || y.is_infinite() {
+                    return Ok(Value::Bool(false));
+                }
+                let diff = (y - x).abs();
+                Ok(Value::Bool(
+                    (diff <= (rel * y).abs()) || (diff <= (rel * x).abs()) || diff <= abs_tol,
+                ))
+            }),
+        ),
+        (
+            "isfinite",
+            plain_fn("isfinite", |pos, kw| {
+                one_arg("isfinite", &pos, &kw)?;
+                Ok(Value::Bool(to_f64(&pos[0])?.is_finite()))
+            }),
+        ),
+        (
+            "isinf",
+            plain_fn("isinf", |pos, kw| {
+                one_arg("isinf", &pos, &kw)?;
+                Ok(Value::Bool(to_f64(&pos[0])?.is_infinite()))
+            }),
+        ),
+        (
+            "isnan",
+            plain_fn("isnan", |pos, kw| {
+                one_arg("isnan", &pos, &kw)?;
+                Ok(Value::Bool(to_f64(&pos[0])?.is_nan()))
+            }),
+        ),
+        (
+            "prod",
+            plain_fn("prod", |pos, kw| {
+                let mut start = Value::Int(1);
+                for (k, v) in kw {
+                    if k == "start" {
+                        start = v;
+                    } else {
+                        return Err(type_error(&format!(
+                            "prod() got an unexpected keyword argument '{}'",
+                            k
+                        )));
+                    }
+                }
+                if pos.len() != 1 {
+                    return Err(type_error(&format!(
+                        "prod() takes exactly 1 positional argument ({} given)",
+                        pos.len()
+                    )));
+                }
+                let mut acc = start;
+                for v in crate::builtins_iter::to_vec_checked(&pos[0])? {
+                    acc = crate::ops::mul(&acc, &v)?;
+                }
+                Ok(acc)
+            }),
+        ),
+        (
+            "fsum",
+            plain_fn("fsum", |pos, kw| {
+                one_arg("fsum", &pos, &kw)?;
+                Ok(Value::Float(fsum(crate::builtins_iter::to_vec_checked(&pos[0])?)?))
+            }),
+        ),
+        (
+            "copysign",
+            plain_fn("copysign", |pos, kw| {
+                two_args("copysign", &pos, &kw)?;
+                Ok(Value::Float(to_f64(&pos[0])?.copysign(to_f64(&pos[1])?)))
+            }),
+        ),
+        (
+            "degrees",
+            plain_fn("degrees", |pos, kw| {
+                one_arg("degrees", &pos, &kw)?;
+                Ok(Value::Float(to_f64(&pos[0])? * (180.0 / std::f64::consts::PI)))
+            }),
+        ),
+        (
+            "radians",
+            plain_fn("radians", |pos, kw| {
+                one_arg("radians", &pos, &kw)?;
+                Ok(Value::Float(to_f64(&pos[0])? * (std::f64::consts::PI / 180.0)))
+            }),
+        ),
+        (
+            "fmod",
+            plain_fn("fmod", |pos, kw| {
+                two_args("fmod", &pos, &kw)?;
+                let x = to_f64(&pos[0])?;
+                let y = to_f64(&pos[1])?;
+                if y.is_infinite() && x.is_finite() {
+                    return Ok(Value::Float(x));
+                }
+                if y == 0.0 || x.is_infinite() {
+                    if x.is_nan() || y.is_nan() {
+                        return Ok(Value::Float(f64::NAN));
+                    }
+                    return Err(domain());
+                }
+                Ok(Value::Float(x % y))
+            }),
+        ),
+        (
+            "remainder",
+            plain_fn("remainder", |pos, kw| {
+                two_args("remainder", &pos, &kw)?;
+                let x = to_f64(&pos[0])?;
+                let y = to_f64(&pos[1])?;
+                if x.is_nan() || y.is_nan() {
+                    return Ok(Value::Float(f64::NAN));
+                }
+                if x.is_infinite() || y == 0.0 {
+                    return Err(domain());
+                }
+                if y.is_infinite() {
+                    return Ok(Value::Float(x));
+                }
+                let absx = x.abs();
+                let absy = y.abs();
+                let m = absx % absy;
+                let c = absy - m;
+                let r = if m < c {
+                    m
+                } else if m > c {
+                    -c
+                } else {
+                    // half-way: choose the even multiple
+                    m - 2.0 * ((0.5 * (absx - m)) % absy)
+                };
+                Ok(Value::Float(1.0f64.copysign(x) * r))
+            }),
+        ),
+        (
+            "modf",
+            plain_fn("modf", |pos, kw| {
+                one_arg("modf", &pos, &kw)?;
+                let x = to_f64(&pos[0])?;
+                if x.is_infinite() {
+                    return Ok(tuple(vec![Value::Float(0.0f64.copysign(x)), Value::Float(x)]));
+                }
+                let ip = x.trunc();
+                Ok(tuple(vec![Value::Float((x - ip).copysign(x)), Value::Float(ip)]))
+            }),
+        ),
+        (
+            "frexp",
+            plain_fn("frexp", |pos, kw| {
+                one_arg("frexp", &pos, &kw)?;
+                let x = to_f64(&pos[0])?;
+                let (m, e) = frexp(x);
+                Ok(tuple(vec![Value::Float(m), Value::Int(e as i64)]))
+            }),
+        ),
+        (
+            "ldexp",
+            plain_fn("ldexp", |pos, kw| {
+                two_args("ldexp", &pos, &kw)?;
+                let x = to_f64(&pos[0])?;
+                let e = as_index(&pos[1])?;
+                let r = crate::ops::ldexp(x, e);
+                if r.is_infinite() && x.is_finite() {
+                    return Err(range_err());
+                }
+                Ok(Value::Float(r))
+            }),
+        ),
+        (
+            "erf",
+            plain_fn("erf", |pos, kw| {
+                one_arg("erf", &pos, &kw)?;
+                Ok(Value::Float(erf(to_f64(&pos[0])?)))
+            }),
+        ),
+        (
+            "erfc",
+            plain_fn("erfc", |pos, kw| {
+                one_arg("erfc", &pos, &kw)?;
+                Ok(Value::Float(1.0 - erf(to_f64(&pos[0])?)))
+            }),
+        ),
+        (
+            "gamma",
+            plain_fn("gamma", |pos, kw| {
+                one_arg("gamma", &pos, &kw)?;
+                let x = to_f64(&pos[0])?;
+                if x.is_nan() {
+                    return Ok(Value::Float(x));
+                }
+                if x == f64::NEG_INFINITY || (x <= 0.0 && x.fract() == 0.0) {
+                    return Err(domain());
+                }
+                if x.fract() == 0.0 && x <= 23.0 {
+                    let mut r = 1.0f64;
+                    let mut i = 2.0;
+                    while i < x {
+                        r *= i;
+                        i += 1.0;
+                    }
+                    return Ok(Value::Float(r));
+                }
+                let r = lanczos_gamma(x);
+                if r.is_infinite() {
+                    return Err(range_err());
+                }
+                Ok(Value::Float(r))
+            }),
+        ),
+        (
+            "lgamma",
+            plain_fn("lgamma", |pos, kw| {
+                one_arg("lgamma", &pos, &kw)?;
+                let x = to_f64(&pos[0])?;
+                if x <= 0.0 && x.fract() == 0.0 {
+                    return Err(domain());
+                }
+                if x == 1.0 || x == 2.0 {
+                    return Ok(Value::Float(0.0));
+                }
+                Ok(Value::Float(lanczos_gamma(x).abs().ln()))
+            }),
+        ),
+        (
+            "nextafter",
+            plain_fn("nextafter", |pos, kw| {
+                two_args("nextafter", &pos, &kw)?;
+                let x = to_f64(&pos[0])?;
+                let y = to_f64(&pos[1])?;
+                Ok(Value::Float(nextafter(x, y)))
+            }),
+        ),
+        (
+            "ulp",
+            plain_fn("ulp", |pos, kw| {
+                one_arg("ulp", &pos, &kw)?;
+                let x = to_f64(&pos[0])?.abs();
+                if x.is_nan() || x.is_infinite() {
+                    return Ok(Value::Float(x));
+                }
+                let x2 = nextafter(x, f64::INFINITY);
+                if x2.is_infinite() {
+                    let x0 = nextafter(x, 0.0);
+                    return Ok(Value::Float(x - x0));
+                }
+                Ok(Value::Float(x2 - x))
+            }),
+        ),
+    ];
+    Ok(new_module("math", items))
+}
+
+fn nextafter(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        return f64::NAN;
+    }
+    if x == y {
+        return y;
+    }
+    if x == 0.0 {
+        return if y > 0.0 { f64::from_bits(1) } else { -f64::from_bits(1) };
+    }
+    let bits = x.to_bits();
+    let up = (y > x) == (x > 0.0);
+    f64::from_bits(if up { bits + 1 } else { bits - 1 })
+}
+
+fn erf(x: f64) -> f64 {
+    // CPython's series / continued fraction implementation (pre-3.12 fallback)
+    const ERF_SERIES_CUTOFF: f64 = 1.5;
+    const ERF_SERIES_TERMS: i32 = 25;
+    const ERFC_CONTFRAC_CUTOFF: f64 = 30.0;
+    const ERFC_CONTFRAC_TERMS: i32 = 50;
+    let sqrtpi = 1.772453850905516027298167483341145182798;
+    if x.is_nan() {
+        return x;
+    }
+    let absx = x.abs();
+    if absx < ERF_SERIES_CUTOFF {
+        let x2 = x * x;
+        let mut acc = 0.0;
+        let mut fk = ERF_SERIES_TERMS as f64 + 0.5;
+        for _ in 0..ERF_SERIES_TERMS {
+            acc = 2.0 + x2 * acc / fk;
+            fk -= 1.0;
+        }
+        return acc * x * (-x2).exp() / sqrtpi;
+    }
+    let cf = if absx >= ERFC_CONTFRAC_CUTOFF {
+        0.0
+    } else {
+        let x2 = absx * absx;
+        let mut a = 0.0;
+        let mut da = 0.5;
+        let mut p = 1.0;
+        let mut p_last = 0.0;
+        let mut q = da + x2;
+        let mut q_last = 1.0;
+        for _ in 0..ERFC_CONTFRAC_TERMS {
+            a += da;
+            da += 2.0;
+            let b = da + x2;
+            let temp = p;
+            p = b * p - a * p_last;
+            p_last = temp;
+            let temp = q;
+            q = b * q - a * q_last;
+            q_last = temp;
+        }
+        p / q * absx * (-x2).exp() / sqrtpi
+    };
+    if x > 0.0 {
+        1.0 - cf
+    } else {
+        cf - 1.0
+    }
+}
+
+fn lanczos_gamma(x: f64) -> f64 {
+    // Lanczos approximation (g = 7, n = 9)
+    const G: f64 = 7.0;
+    const C: [f64; 9] = [
+        0.99999999999980993,
+        676.5203681218851,
+        -1259.1392167224028,
+        771.32342877765313,
+        -176.61502916214059,
+        12.507343278686905,
+        -0.13857109526572012,
+        9.9843695780195716e-6,
+        1.5056327351493116e-7,
+    ];
+    if x < 0.5 {
+        return std::f64::consts::PI / ((std::f64::consts::PI * x).sin() * lanczos_gamma(1.0 - x));
+    }
+    let x = x - 1.0;
+    let mut a = C[0];
+    let t = x + G + 0.5;
+    for (i, c) in C.iter().enumerate().skip(1) {
+        a += c / (x + i as f64);
+    }
+    (2.0 * std::f64::consts::PI).sqrt() * t.powf(x + 0.5) * (-t).exp() * a
+}
