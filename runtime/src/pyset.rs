@@ -57,12 +57,15 @@ impl Set {
     }
 
     /// Build a set display made only of constants with >= 3 items: CPython compiles it to a
-    /// frozenset constant merged into an empty set, which can give a different table layout.
+    /// frozenset constant (built from the items, then rebuilt from its own iteration order by
+    /// the compiler's constant merging) that SET_UPDATE merges into an empty set; the table
+    /// layout can differ from one-by-one insertion.
     pub fn from_const(items: Vec<Value>) -> PyResult<Set> {
         if items.len() < 3 {
             return Set::from_values(items);
         }
-        let fz = Set::from_values(items)?;
+        let first = Set::from_values(items)?;
+        let fz = Set::from_values(first.items())?;
         let mut s = Set::new();
         s.merge(&fz)?;
         Ok(s)
