@@ -13,4 +13,13 @@ if [ "${PORTALIS_WITH_TEST_DEPS:-0}" = 1 ]; then
     echo "ensure-deps: pip install wasmtime" >&2
     python3 -m pip install --quiet --disable-pip-version-check wasmtime >&2
   fi
+  # Jars of the local Kafka 3.9 broker (deploy/kafka/kafka.sh), which the Kafka transport tests start when
+  # no Docker engine answers and PORTALIS_KAFKA_BROKERS is unset. Needs mvn and a JDK 17.
+  if [ -z "${PORTALIS_KAFKA_BROKERS:-}" ]; then
+    if command -v mvn >/dev/null && command -v java >/dev/null; then
+      bash deploy/kafka/kafka.sh fetch >&2
+    else
+      echo "ensure-deps: no mvn/java: the Kafka tests will need Docker or PORTALIS_KAFKA_BROKERS" >&2
+    fi
+  fi
 fi

@@ -46,7 +46,7 @@ describe("pipeline on the embedded transport", () => {
       "missing.py": "import nowhere\nprint(nowhere.x)\n",
     });
     const results = await run(root);
-    expect(results.size).toBe(9);
+    expect(results.size).toBe(8);
     expect(results.get("main")?.outcome).toBe("packaged");
     expect(report(results.get("main")).test?.passed).toBe(true);
     for (const m of ["util", "pkg", "pkg.helpers", "pkg.consts"]) expect(results.get(m)?.outcome, m).toBe("imported");

@@ -2,7 +2,7 @@
 // program links against it, so a program build compiles only its own code.
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, readdir, rename, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rename, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -45,6 +45,7 @@ async function buildRuntime(tc: Toolchain): Promise<RuntimeLib> {
   const dir = join(cacheRoot(), "pyrt", hash.slice(0, 24));
   const rlib = join(dir, "libpyrt.rlib");
   if (existsSync(rlib)) return { dir, rlib, hash };
+  await mkdir(dirname(dir), { recursive: true });
   const tmp = await mkdtemp(join(cacheRoot(), "pyrt-build-"));
   try {
     await run(tc.rustc, [...RUSTC_FLAGS, "--crate-type", "rlib", "--crate-name", "pyrt", "--target", tc.target, join(runtimeSrc, "lib.rs"), "--out-dir", tmp], {

@@ -33,3 +33,12 @@ describe("import closure for an entry in a subfolder", () => {
     expect(c.modules).toEqual(["app.main", "app.stock"]);
   });
 });
+
+describe("import closure with from-imports", () => {
+  it("treats `from m import name` as an attribute of m when m.name is not a module", () => {
+    const known = new Set(["main", "stock"]);
+    const c = importClosure("main", (m) => ({ main: ["stock", "stock.Item"], stock: [] })[m], known);
+    expect(c.modules).toEqual(["main", "stock"]);
+    expect(c.missing).toEqual([]);
+  });
+});

@@ -31,14 +31,20 @@ export function importClosure(entry: string, importsOf: (m: string) => string[] 
       continue;
     }
     for (const imported of imports) {
-      const name = scope && (known.has(scoped(imported)) || [...known].some((k) => k.startsWith(`${scoped(imported)}.`))) ? scoped(imported) : imported;
+      const top = scoped(imported.split(".")[0]);
+      const name = scope && (known.has(top) || [...known].some((k) => k.startsWith(`${top}.`))) ? scoped(imported) : imported;
       const parts = name.split(".");
+      let parentFound = false;
       for (let i = 1; i < parts.length; i++) {
         const parent = parts.slice(0, i).join(".");
-        if (known.has(parent) && parent.length > scope.length) add(parent);
+        if (known.has(parent) && parent.length > scope.length) {
+          add(parent);
+          parentFound = true;
+        }
       }
-      let found = known.has(name);
-      if (found) add(name);
+      // `from m import name` may list "m.name": an attribute of m unless m.name is a module.
+      let found = known.has(name) || parentFound;
+      if (known.has(name)) add(name);
       for (const k of known) {
         if (k.startsWith(`${name}.`)) {
           add(k);

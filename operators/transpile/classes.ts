@@ -46,6 +46,11 @@ export function emitClassDef(g: Gen, n: Node): string {
     const s = named(docNode)[0]!;
     if (!/^[a-zA-Z]*[fF]/.test(s.text)) code += `    class_store(&${ns}, "__doc__", ${own(emitExpr(g, s))})?;\n`;
   }
+  const annotated = body.some((st) => {
+    const e = st.type === "expression_statement" ? named(st)[0] : null;
+    return e?.type === "assignment" && field(e, "type") !== null;
+  });
+  if (annotated) code += `    class_store(&${ns}, "__annotations__", new_dict(vec![])?)?;\n`;
   const savedLoops = g.loops;
   g.loops = [];
   const bodyCode = g.withScope(cs, () => emitBlock(g, body));

@@ -15,7 +15,7 @@ while [[ "${1:-}" == --* ]]; do
   esac
   shift
 done
-TARGET="$1"
+TARGET="$(realpath "$1")"
 TAG="$(basename "$TARGET" .py)"
 WORK="/tmp/portalis-dev/$TAG"
 mkdir -p "$WORK"

@@ -145,6 +145,8 @@ export interface ScopeInfo {
   /** Names bound anywhere at module level (assignments, defs, imports, `global` writes). */
   moduleNames: Set<string>;
   hasStarImport: boolean;
+  /** `from __future__ import annotations` present. */
+  futureAnnotations: boolean;
 }
 
 /** Builds the scope tree for a module and resolves every name use (marks cells / free variables). */
@@ -408,5 +410,8 @@ export function analyzeScopes(root: Node): ScopeInfo {
   for (const st of named(root)) visit(st, module);
   for (const [s, name] of uses) s.resolve(name);
   const moduleNames = new Set<string>([...module.bound, ...globalWrites]);
-  return { module, byNode, issues, moduleNames, hasStarImport };
+  const futureAnnotations = named(root).some(
+    (st) => st.type === "future_import_statement" && /\bannotations\b/.test(st.text),
+  );
+  return { module, byNode, issues, moduleNames, hasStarImport, futureAnnotations };
 }

@@ -7,6 +7,7 @@ import { emitFunctionDef } from "./functions.ts";
 import { emitClassDef } from "./classes.ts";
 import { emitImport, emitImportFrom } from "./imports.ts";
 import { rustStr } from "./names.ts";
+import { emitMatch } from "./patterns.ts";
 
 export function emitBlock(g: Gen, nodes: Node[]): string {
   return nodes.map((n) => emitStmt(g, n)).join("\n");
@@ -70,8 +71,7 @@ function emitStmtInner(g: Gen, n: Node): string {
     case "future_import_statement":
       return "";
     case "match_statement":
-      g.diag(n, "match statements are not supported yet");
-      return "";
+      return emitMatch(g, n);
     default:
       g.diag(n, `unsupported statement (${n.type})`);
       return "";
@@ -206,7 +206,15 @@ function emitAssignment(g: Gen, n: Node): string {
   }
   const right = field(cur, "right");
   targets.push(field(cur, "left")!);
-  if (!right) return ""; // bare annotation `x: int`
+  const ann = annotationSkip === n ? null : field(cur, "type");
+  annotationSkip = null;
+  if (ann && g.scope.kind === "class" && unparen(targets[0]!).type === "identifier") {
+    // class-body annotations feed __annotations__ (dataclasses, NamedTuple-style classes)
+    const store = emitClassAnnotation(g, unparen(targets[0]!).text, ann);
+    if (!right) return store;
+    return `${emitAssignment(g, withoutAnnotation(n))}\n${store}`;
+  }
+  if (!right) return ""; // bare annotation `x: int` (not evaluated, like a function-level annotation)
   if (right.type === "yield") {
     g.diag(right, "yield used as an expression value is not supported");
     return "";
@@ -241,6 +249,22 @@ function emitAssignment(g: Gen, n: Node): string {
     code += `${indent(emitAssignTo(g, t, i === targets.length - 1 ? v : `${v}.clone()`))}\n`;
   });
   return `${code}}`;
+}
+
+let annotationSkip: Node | null = null;
+
+function withoutAnnotation(n: Node): Node {
+  annotationSkip = n;
+  return n;
+}
+
+/** `__annotations__[name] = <annotation>`: simple names are evaluated, other forms kept as source text. */
+function emitClassAnnotation(g: Gen, name: string, ann: Node): string {
+  const ns = g.classCtxFor(g.scope).ns;
+  const inner = named(ann)[0] ?? ann;
+  const simple = inner.type === "identifier" || (inner.type === "attribute" && /^[\w.]+$/.test(inner.text));
+  const value = simple && !g.info.futureAnnotations ? own(emitExpr(g, inner)) : `str_lit(${rustStr(inner.text)})`;
+  return `setitem(&class_load(&${ns}, "__annotations__", &module)?, &str_lit(${rustStr(name)}), ${value})?;`;
 }
 
 function isSeqTarget(t: Node): boolean {

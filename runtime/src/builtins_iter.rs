@@ -4,6 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::methods_util::*;
+use crate::methods_util::call as pycall;
 use crate::value::*;
 
 /// Builtin `name(*pos, **kw)`; None when `name` is not one of this file's builtins.
@@ -299,7 +300,7 @@ fn builtin_map(pos: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
     if iters.len() == 1 {
         let src = iters.pop().unwrap();
         return Ok(native_iter(Box::new(move || match next_of(&src)? {
-            Some(v) => Ok(Some(call(&f, vec![v])?)),
+            Some(v) => Ok(Some(pycall(&f, vec![v])?)),
             None => Ok(None),
         })));
     }
@@ -311,7 +312,7 @@ fn builtin_map(pos: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
                 None => return Ok(None),
             }
         }
-        Ok(Some(call(&f, args)?))
+        Ok(Some(pycall(&f, args)?))
     })))
 }
 
@@ -330,7 +331,7 @@ fn builtin_filter(pos: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> 
             Some(v) => {
                 let keep = match &f {
                     Value::None => truthy(&v)?,
-                    _ => truthy(&call(&f, vec![v.clone()])?)?,
+                    _ => truthy(&pycall(&f, vec![v.clone()])?)?,
                 };
                 if keep {
                     return Ok(Some(v));
@@ -356,7 +357,7 @@ fn builtin_sum(pos: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
     let src = a[0].as_ref().unwrap();
     let mut acc = start;
     // fast path over lists/tuples of ints/floats
-    let mut add_one = |acc: &mut Value, v: &Value| -> PyResult<()> {
+    let add_one = |acc: &mut Value, v: &Value| -> PyResult<()> {
         match (&*acc, v) {
             (Value::Int(x), Value::Int(y)) => {
                 if let Some(s) = x.checked_add(*y) {
@@ -432,7 +433,7 @@ fn builtin_minmax(pos: Vec<Value>, kw: Vec<(String, Value)>, is_max: bool) -> Py
     let mut best: Option<(Value, Value)> = None; // (key, item)
     let mut consider = |v: Value| -> PyResult<()> {
         let k = match &key {
-            Some(f) => call(f, vec![v.clone()])?,
+            Some(f) => pycall(f, vec![v.clone()])?,
             None => v.clone(),
         };
         match &best {
@@ -541,7 +542,7 @@ fn builtin_iter2(pos: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
         if done {
             return Ok(None);
         }
-        let v = call(&f, vec![])?;
+        let v = pycall(&f, vec![])?;
         if py_eq(&v, &sentinel)? {
             done = true;
             return Ok(None);

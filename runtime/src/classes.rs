@@ -136,6 +136,7 @@ fn init_builtin_classes(map: &mut HashMap<&'static str, Rc<Class>>) {
             attrs: RefCell::new(Dict::new()),
             module: "builtins".to_string(),
             builtin: Some(name),
+            cache: ClassCache::default(),
         });
         map.insert(name, cls);
     }
@@ -248,6 +249,68 @@ pub fn lookup_class_attr_from(cls: &Rc<Class>, name: &str) -> Option<(Rc<Class>,
         }
     }
     None
+}
+
+thread_local! {
+    static CLASS_EPOCH: std::cell::Cell<u64> = std::cell::Cell::new(1);
+}
+
+/// Must be called after mutating any class dict directly (setattr on classes does it).
+pub fn invalidate_caches() {
+    CLASS_EPOCH.with(|e| e.set(e.get() + 1));
+}
+
+pub const F_GETATTRIBUTE: u32 = 1;
+pub const F_SETATTR: u32 = 2;
+pub const F_DELATTR: u32 = 4;
+pub const F_GETATTR: u32 = 8;
+pub const F_NEW: u32 = 16;
+pub const F_INIT: u32 = 32;
+pub const F_EXC: u32 = 64;
+/// user class with a builtin payload (subclass of list/dict/int/...), not an exception
+pub const F_PAYLOAD: u32 = 128;
+/// some class dict in the MRO holds a property or an instance (possible descriptor)
+pub const F_DESCR: u32 = 256;
+
+/// Cached facts about a class and its MRO.
+pub fn class_flags(cls: &Rc<Class>) -> u32 {
+    let epoch = CLASS_EPOCH.with(|e| e.get());
+    if cls.cache.epoch.get() == epoch {
+        return cls.cache.flags.get();
+    }
+    let mut f = 0u32;
+    for (name, bit) in [
+        ("__getattribute__", F_GETATTRIBUTE),
+        ("__setattr__", F_SETATTR),
+        ("__delattr__", F_DELATTR),
+        ("__getattr__", F_GETATTR),
+        ("__new__", F_NEW),
+        ("__init__", F_INIT),
+    ] {
+        if lookup_class_attr(cls, name).is_some() {
+            f |= bit;
+        }
+    }
+    if is_exception_class(cls) {
+        f |= F_EXC;
+    } else if cls.builtin.is_none() && builtin_base(cls).is_some() {
+        f |= F_PAYLOAD;
+    }
+    for c in mro_of(cls) {
+        let d = c.attrs.borrow();
+        if d.iter().any(|(_, v)| matches!(v, Value::Property(_) | Value::Instance(_))) {
+            f |= F_DESCR;
+            break;
+        }
+    }
+    cls.cache.flags.set(f);
+    cls.cache.epoch.set(epoch);
+    f
+}
+
+#[inline]
+pub fn has_flag(cls: &Rc<Class>, bit: u32) -> bool {
+    class_flags(cls) & bit != 0
 }
 
 /// CPython's type(x).__name__ for builtin values.
@@ -427,6 +490,7 @@ pub fn make_class(name: &str, qualname: &str, module: &str, bases: Vec<Value>, a
         attrs: RefCell::new(d),
         module,
         builtin: None,
+        cache: ClassCache::default(),
     });
     let clsv = Value::Class(cls.clone());
     // __set_name__ on descriptors, __init_subclass__ on parents

@@ -210,3 +210,101 @@ pub fn star_import(module: &Value, src: &Value) -> PyResult<()> {
     }
     Ok(())
 }
+
+// ---- structural pattern matching ---------------------------------------------------------------
+
+fn base_payload(v: &Value) -> Option<Value> {
+    match v {
+        Value::Instance(i) => i.base_value.borrow().clone(),
+        _ => None,
+    }
+}
+
+/// Items of a subject matched by a sequence pattern (list, tuple, range, deque-like; not str/bytes/dict).
+pub fn match_sequence(v: &Value) -> PyResult<Option<Vec<Value>>> {
+    match v {
+        Value::List(l) => Ok(Some(l.borrow().clone())),
+        Value::Tuple(t) => Ok(Some((**t).clone())),
+        Value::Range(_) => Ok(Some(unpack_iterable(v)?)),
+        Value::Instance(i) => {
+            if let Some(p) = base_payload(v) {
+                if matches!(p, Value::List(_) | Value::Tuple(_)) {
+                    return Ok(Some(unpack_iterable(&p)?));
+                }
+            }
+            if i.class.mro.iter().any(|c| c.name == "deque") {
+                return Ok(Some(unpack_iterable(v)?));
+            }
+            Ok(None)
+        }
+        _ => Ok(None),
+    }
+}
+
+/// Whether a subject is matched by mapping patterns (dict and dict subclasses).
+pub fn match_mapping(v: &Value) -> PyResult<bool> {
+    Ok(match v {
+        Value::Dict(_) => true,
+        Value::Instance(_) => matches!(base_payload(v), Some(Value::Dict(_))),
+        _ => false,
+    })
+}
+
+/// `m.get(k)` without triggering `__missing__`.
+pub fn mapping_get(m: &Value, k: &Value) -> PyResult<Option<Value>> {
+    if contains(m, k)? {
+        Ok(Some(getitem(m, k)?))
+    } else {
+        Ok(None)
+    }
+}
+
+/// `**rest` of a mapping pattern: a new dict without the matched keys.
+pub fn mapping_rest(m: &Value, keys: &[Value]) -> PyResult<Value> {
+    let mut items = Vec::new();
+    'outer: for (k, v) in mapping_items(m)? {
+        for x in keys {
+            if eq(&k, x)? {
+                continue 'outer;
+            }
+        }
+        items.push((k, v));
+    }
+    new_dict(items)
+}
+
+const SELF_MATCHING: [&str; 11] = ["bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list", "set", "str", "tuple"];
+
+/// Positional sub-pattern subjects of a class pattern `C(p1, p2)` (via `__match_args__`).
+/// `None` when an attribute is missing (the pattern fails).
+pub fn match_class_positional(cls: &Value, subj: &Value, n: usize) -> PyResult<Option<Vec<Value>>> {
+    let cname = match cls {
+        Value::Class(c) => {
+            if c.builtin.is_some() && SELF_MATCHING.contains(&c.name.as_str()) && n == 1 {
+                return Ok(Some(vec![subj.clone()]));
+            }
+            c.name.clone()
+        }
+        _ => return Err(PyErr::new("TypeError", "called match pattern must be a class")),
+    };
+    let names: Vec<Value> = if hasattr(cls, "__match_args__") {
+        unpack_iterable(&getattr(cls, "__match_args__")?)?
+    } else {
+        vec![]
+    };
+    if n > names.len() {
+        return Err(PyErr::new(
+            "TypeError",
+            &format!("{}() accepts {} positional sub-pattern{} ({} given)", cname, names.len(), if names.len() == 1 { "" } else { "s" }, n),
+        ));
+    }
+    let mut out = Vec::new();
+    for nm in names.iter().take(n) {
+        let s = to_str(nm)?;
+        if !hasattr(subj, &s) {
+            return Ok(None);
+        }
+        out.push(getattr(subj, &s)?);
+    }
+    Ok(Some(out))
+}

@@ -4,6 +4,8 @@
 use crate::value::*;
 
 const EMPTY: usize = usize::MAX;
+/// Dicts with fewer entry slots than this have no index (linear scan over `hashes`).
+const SMALL: usize = 8;
 const DELETED: usize = usize::MAX - 1;
 
 /// Cheap hash for str keys inside dicts (FNV-1a 64).
@@ -15,6 +17,29 @@ pub fn str_dict_hash(s: &str) -> i64 {
         h = h.wrapping_mul(0x100000001b3);
     }
     h as i64
+}
+
+thread_local! {
+    static KEY_CACHE: std::cell::RefCell<Vec<Option<(i64, std::rc::Rc<str>)>>> = std::cell::RefCell::new(vec![None; 256]);
+}
+
+/// Shared `Rc<str>` for attribute names (avoids one allocation per instance attribute).
+pub fn interned_key(key: &str, h: i64) -> std::rc::Rc<str> {
+    if key.len() > 32 {
+        return std::rc::Rc::from(key);
+    }
+    KEY_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        let slot = (h as u64 as usize) & 255;
+        if let Some((hh, k)) = &c[slot] {
+            if *hh == h && &**k == key {
+                return k.clone();
+            }
+        }
+        let k: std::rc::Rc<str> = std::rc::Rc::from(key);
+        c[slot] = Some((h, k.clone()));
+        k
+    })
 }
 
 /// Hash used inside dicts (equal to Python's hash for everything but str).
@@ -168,6 +193,18 @@ impl Dict {
             return None;
         }
         let hash = str_dict_hash(key);
+        if self.index.is_empty() {
+            for (i, h) in self.hashes.iter().enumerate() {
+                if *h == hash {
+                    if let Some((Value::Str(k), v)) = &self.entries[i] {
+                        if &**k == key {
+                            return Some(v.clone());
+                        }
+                    }
+                }
+            }
+            return None;
+        }
         let mask = self.index.len() - 1;
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
@@ -193,10 +230,43 @@ impl Dict {
     }
 
     pub fn set_str(&mut self, key: &str, v: Value) {
-        let k = Value::Str(std::rc::Rc::from(key));
         let h = str_dict_hash(key);
-        // cannot fail: str comparisons never raise
-        let _ = self.insert_hashed(h, k, v);
+        // replace in place without allocating a key when present
+        if self.len > 0 && self.index.is_empty() {
+            for (i, hh) in self.hashes.iter().enumerate() {
+                if *hh == h {
+                    if let Some((Value::Str(k), slot)) = &mut self.entries[i] {
+                        if &**k == key {
+                            *slot = v;
+                            return;
+                        }
+                    }
+                }
+            }
+        } else if self.len > 0 {
+            let mask = self.index.len() - 1;
+            let mut perturb = h as u64;
+            let mut i = (h as u64 as usize) & mask;
+            loop {
+                let ix = self.index[i];
+                if ix == EMPTY {
+                    break;
+                }
+                if ix != DELETED && self.hashes[ix] == h {
+                    if let Some((Value::Str(k), slot)) = &mut self.entries[ix] {
+                        if &**k == key {
+                            *slot = v;
+                            return;
+                        }
+                    }
+                }
+                perturb >>= 5;
+                i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            }
+        }
+        // absent (checked above): append without a second probe
+        let k = Value::Str(interned_key(key, h));
+        self.push_new(h, k, v);
     }
 
     pub fn remove_str(&mut self, key: &str) -> Option<Value> {
@@ -205,7 +275,28 @@ impl Dict {
     }
 
     fn push_new(&mut self, hash: i64, key: Value, v: Value) {
-        if self.index.is_empty() || (self.entries.len() + 1) * 3 >= self.index.len() * 2 {
+        if self.index.is_empty() {
+            if self.entries.len() >= SMALL && self.len + 2 < SMALL {
+                // compact tombstones, stay in small mode
+                let mut k = 0;
+                for j in 0..self.entries.len() {
+                    if self.entries[j].is_some() {
+                        self.entries.swap(k, j);
+                        self.hashes[k] = self.hashes[j];
+                        k += 1;
+                    }
+                }
+                self.entries.truncate(k);
+                self.hashes.truncate(k);
+            }
+            if self.entries.len() < SMALL {
+                self.entries.push(Some((key, v)));
+                self.hashes.push(hash);
+                self.len += 1;
+                return;
+            }
+            self.rebuild((self.len + 1) * 2);
+        } else if (self.entries.len() + 1) * 3 >= self.index.len() * 2 {
             self.rebuild((self.len + 1) * 2);
         }
         let ei = self.entries.len();
@@ -264,10 +355,10 @@ impl Dict {
             self.len -= 1;
             // mark index slot deleted
             let hash = self.hashes[ix];
-            let mask = self.index.len() - 1;
+            let mask = self.index.len().wrapping_sub(1);
             let mut perturb = hash as u64;
             let mut i = (hash as u64 as usize) & mask;
-            loop {
+            while !self.index.is_empty() {
                 if self.index[i] == ix {
                     self.index[i] = DELETED;
                     break;

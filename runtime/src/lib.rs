@@ -36,6 +36,8 @@ pub mod stdlib_math;
 pub mod stdlib_collections;
 pub mod stdlib_itertools;
 pub mod stdlib_functools;
+pub mod stdlib_enum;
+pub mod stdlib_dataclasses;
 
 // code generator support (helper T)
 pub mod codegen_support;

@@ -287,7 +287,8 @@ fn setlike_items(v: &Value) -> PyResult<Vec<Value>> {
 }
 
 fn view_method(kind: usize, name: &'static str) -> Value {
-    crate::methods::builtin_fn(name, move |_, pos, _kw| {
+    let cname = ["dict_keys", "dict_values", "dict_items"][kind];
+    crate::stdlib::native_func(&format!("{}.{}", cname, name), "builtins", move |pos, _kw| {
         let this = pos.get(0).cloned().unwrap_or(Value::None);
         let d = payload_dict(&this)?;
         let arg = pos.get(1).cloned();

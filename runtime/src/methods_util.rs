@@ -444,3 +444,13 @@ pub fn py_len(v: &Value) -> PyResult<i64> {
         }
     })
 }
+
+/// `callable(v)`
+pub fn is_callable(v: &Value) -> bool {
+    match v {
+        Value::Func(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Class(_) => true,
+        Value::StaticMethod(_) | Value::ClassMethod(_) => true,
+        Value::Instance(i) => crate::classes::lookup_class_attr(&i.class, "__call__").is_some(),
+        _ => false,
+    }
+}

@@ -407,7 +407,7 @@ pub fn lookup_special(v: &Value, name: &str) -> Option<Value> {
 }
 
 fn payload_of(inst: &Rc<Instance>) -> Option<Value> {
-    if inst.class.builtin.is_none() && !is_exception_class(&inst.class) {
+    if has_flag(&inst.class, F_PAYLOAD) {
         inst.base_value.borrow().clone()
     } else {
         None
@@ -463,13 +463,24 @@ pub fn call_method(recv: &Value, name: &str, pos: Vec<Value>, kw: Vec<(String, V
             }
         }
         _ => {
-            if let Some(r) = crate::methods::call_builtin_method(recv, name, pos.clone(), kw.clone()) {
+            // R2's dispatch consumes the arguments; keep a copy only for names that may be
+            // non-method attributes (data attributes, dunders handled by getattr).
+            let backup = if may_be_data_attr(name) { Some((pos.clone(), kw.clone())) } else { None };
+            if let Some(r) = crate::methods::call_builtin_method(recv, name, pos, kw) {
                 return r;
             }
             let m = getattr(recv, name)?;
-            call(&m, pos, kw)
+            match backup {
+                Some((pos, kw)) => call(&m, pos, kw),
+                None => Err(type_error(format!("'{}' object is not callable", type_name(&m)))),
+            }
         }
     }
+}
+
+fn may_be_data_attr(name: &str) -> bool {
+    name.starts_with('_')
+        || matches!(name, "default_factory" | "real" | "imag" | "numerator" | "denominator" | "start" | "stop" | "step")
 }
 
 /// Methods of instances of builtin classes represented as Instance (object(), super,
@@ -540,8 +551,11 @@ fn is_immutable_builtin(b: &str) -> bool {
 
 /// Create a bare instance of a user class (object.__new__ / builtin payload __new__).
 pub fn new_instance(cls: &Rc<Class>, pos: &[Value], kw: &[(String, Value)]) -> PyResult<Value> {
-    let payload = if is_exception_class(cls) {
+    let flags = class_flags(cls);
+    let payload = if flags & F_EXC != 0 {
         Some(Value::Tuple(Rc::new(pos.to_vec())))
+    } else if flags & F_PAYLOAD == 0 {
+        None
     } else {
         match builtin_base(cls) {
             Some(b) if is_immutable_builtin(b) => Some(crate::builtins::call_builtin(b, pos.to_vec(), kw.to_vec())?),
@@ -593,7 +607,9 @@ pub fn instantiate(cls: &Rc<Class>, pos: Vec<Value>, kw: Vec<(String, Value)>) -
         }
         return crate::builtins::call_builtin(b, pos, kw);
     }
-    let inst = match lookup_class_attr(cls, "__new__") {
+    let flags = class_flags(cls);
+    let newf = if flags & F_NEW != 0 { lookup_class_attr(cls, "__new__") } else { None };
+    let inst = match newf {
         Some(newf) => {
             let newf = match newf {
                 Value::StaticMethod(g) => (*g).clone(),
@@ -614,7 +630,8 @@ pub fn instantiate(cls: &Rc<Class>, pos: Vec<Value>, kw: Vec<(String, Value)>) -
         }
         None => new_instance(cls, &pos, &kw)?,
     };
-    match lookup_class_attr(cls, "__init__") {
+    let init = if flags & F_INIT != 0 { lookup_class_attr(cls, "__init__") } else { None };
+    match init {
         Some(init) => {
             let r = call_bound_kw(&init, &inst, pos, kw)?;
             if !matches!(r, Value::None) {
@@ -622,7 +639,7 @@ pub fn instantiate(cls: &Rc<Class>, pos: Vec<Value>, kw: Vec<(String, Value)>) -
             }
         }
         None => {
-            if lookup_class_attr(cls, "__new__").is_none() {
+            if flags & F_NEW == 0 {
                 builtin_init(&inst, cls, pos, kw)?;
             }
         }
@@ -869,8 +886,10 @@ pub fn getattr(obj: &Value, name: &str) -> PyResult<Value> {
             if inst.class.builtin == Some("super") {
                 return super_getattr(inst, name);
             }
-            if let Some(f) = lookup_class_attr(&inst.class, "__getattribute__") {
-                return call_bound(&f, obj, vec![Value::from(name)]);
+            if has_flag(&inst.class, F_GETATTRIBUTE) {
+                if let Some(f) = lookup_class_attr(&inst.class, "__getattribute__") {
+                    return call_bound(&f, obj, vec![Value::from(name)]);
+                }
             }
             instance_getattr(obj, inst, name)
         }
@@ -1000,6 +1019,14 @@ pub fn generic_getattr(obj: &Value, name: &str) -> PyResult<Value> {
 }
 
 fn instance_getattr(obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResult<Value> {
+    let flags = class_flags(&inst.class);
+    if flags & F_DESCR == 0 {
+        // no data descriptors anywhere in the MRO: the instance dict wins
+        let own = inst.attrs.borrow().get_str(name);
+        if let Some(v) = own {
+            return Ok(v);
+        }
+    }
     let cattr = lookup_class_attr(&inst.class, name);
     // data descriptors win over the instance dict
     match &cattr {
@@ -1191,9 +1218,11 @@ pub fn hasattr(obj: &Value, name: &str) -> bool {
 pub fn setattr(obj: &Value, name: &str, v: Value) -> PyResult<()> {
     match obj {
         Value::Instance(inst) => {
-            if let Some(f) = lookup_class_attr(&inst.class, "__setattr__") {
-                call_bound(&f, obj, vec![Value::from(name), v])?;
-                return Ok(());
+            if has_flag(&inst.class, F_SETATTR) {
+                if let Some(f) = lookup_class_attr(&inst.class, "__setattr__") {
+                    call_bound(&f, obj, vec![Value::from(name), v])?;
+                    return Ok(());
+                }
             }
             generic_setattr(obj, name, v)
         }
@@ -1202,6 +1231,7 @@ pub fn setattr(obj: &Value, name: &str, v: Value) -> PyResult<()> {
                 return Err(type_error(format!("cannot set '{}' attribute of immutable type '{}'", name, c.name)));
             }
             c.attrs.borrow_mut().set_str(name, v);
+            invalidate_caches();
             Ok(())
         }
         Value::Module(m) => {
@@ -1222,6 +1252,11 @@ pub fn generic_setattr(obj: &Value, name: &str, v: Value) -> PyResult<()> {
         Value::Instance(i) => i,
         _ => return setattr(obj, name, v),
     };
+    let flags = class_flags(&inst.class);
+    if flags & (F_DESCR | F_EXC) == 0 && inst.class.builtin.is_none() {
+        inst.attrs.borrow_mut().set_str(name, v);
+        return Ok(());
+    }
     match lookup_class_attr(&inst.class, name) {
         Some(Value::Property(p)) => {
             if matches!(p.1, Value::None) {
@@ -1258,10 +1293,15 @@ pub fn generic_setattr(obj: &Value, name: &str, v: Value) -> PyResult<()> {
 /// `del obj.name`
 pub fn delattr(obj: &Value, name: &str) -> PyResult<()> {
     if let Value::Instance(inst) = obj {
-        if let Some(f) = lookup_class_attr(&inst.class, "__delattr__") {
-            call_bound(&f, obj, vec![Value::from(name)])?;
-            return Ok(());
+        if has_flag(&inst.class, F_DELATTR) {
+            if let Some(f) = lookup_class_attr(&inst.class, "__delattr__") {
+                call_bound(&f, obj, vec![Value::from(name)])?;
+                return Ok(());
+            }
         }
+    }
+    if let Value::Class(_) = obj {
+        invalidate_caches();
     }
     generic_delattr(obj, name)
 }

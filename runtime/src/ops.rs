@@ -643,7 +643,7 @@ fn repeat_count(n: &Value) -> Option<usize> {
 }
 
 fn check_repeat_size(unit: usize, n: usize) -> PyResult<()> {
-    if unit != 0 && unit.checked_mul(n).map(|t| t > (1usize << 40)).unwrap_or(true) {
+    if unit != 0 && (unit as u64).checked_mul(n as u64).map(|t| t > (1u64 << 40)).unwrap_or(true) {
         return Err(exc("MemoryError", String::new()));
     }
     Ok(())

@@ -205,7 +205,11 @@ fn builtin_repr(v: &Value) -> PyResult<String> {
         }
         Value::Dict(d) => {
             let id = Rc::as_ptr(d) as *const u8 as usize;
-            guarded(id, "{...}", || dict_repr(d))
+            let factory = d.borrow().default_factory.clone();
+            match factory {
+                Some(f) => guarded(id, "...", || Ok(format!("defaultdict({}, {})", to_repr(&f)?, dict_repr(d)?))),
+                None => guarded(id, "{...}", || dict_repr(d)),
+            }
         }
         Value::Set(s) => {
             let id = Rc::as_ptr(s) as *const u8 as usize;

@@ -24,6 +24,9 @@ pub fn load(name: &str) -> Option<PyResult<Value>> {
         "heapq" => heapq_module(),
         "bisect" => bisect_module(),
         "typing" => typing_module(),
+        "enum" => crate::stdlib_enum::module(),
+        "dataclasses" => crate::stdlib_dataclasses::module(),
+        "abc" => abc_module(),
         _ => return None,
     })
 }
@@ -31,7 +34,7 @@ pub fn load(name: &str) -> Option<PyResult<Value>> {
 /// Names of the modules `load` knows (for `is_builtin_module`-style checks).
 pub const BUILTIN_MODULES: &[&str] = &[
     "math", "collections", "collections.abc", "itertools", "functools", "string", "sys",
-    "operator", "heapq", "bisect", "typing",
+    "operator", "heapq", "bisect", "typing", "enum", "dataclasses", "abc",
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -172,11 +175,7 @@ fn arg0(pos: &[Value], fname: &str, n: usize) -> PyResult<()> {
 // ---------------------------------------------------------------------------------------------
 
 fn stream(fd: i64) -> Value {
-    Value::Instance(Rc::new(Instance {
-        class: crate::classes::builtin_class("TextIOWrapper"),
-        attrs: RefCell::new(Dict::new()),
-        base_value: RefCell::new(Some(Value::Int(fd))),
-    }))
+    crate::builtins::std_stream(fd)
 }
 
 fn sys_module() -> PyResult<Value> {
@@ -947,7 +946,14 @@ fn typing_special(name: &'static str) -> Value {
         let mut c = c.borrow_mut();
         if c.is_none() {
             let getitem = native_func("_SpecialForm.__getitem__", "typing", |pos, _kw| {
-                Ok(pos.get(0).cloned().unwrap_or(Value::None))
+                // ClassVar[...] keeps its identity (dataclasses skip ClassVar fields)
+                let me = pos.get(0).cloned().unwrap_or(Value::None);
+                if let Some(Value::Str(s)) = payload(&me) {
+                    if &*s == "ClassVar" || &*s == "InitVar" || &*s == "Final" {
+                        return Ok(me);
+                    }
+                }
+                Ok(pos.get(1).cloned().unwrap_or(Value::None))
             });
             let reprf = native_func("_SpecialForm.__repr__", "typing", |pos, _kw| {
                 let me = pos.get(0).cloned().unwrap_or(Value::None);
@@ -1060,4 +1066,97 @@ fn collections_abc_module() -> PyResult<Value> {
         items.push((n, typing_special(n)));
     }
     Ok(new_module("collections.abc", items))
+}
+
+// ---------------------------------------------------------------------------------------------
+// abc
+// ---------------------------------------------------------------------------------------------
+
+fn is_abstract(v: &Value) -> bool {
+    let f = match v {
+        Value::StaticMethod(g) | Value::ClassMethod(g) => (**g).clone(),
+        Value::Property(p) => p.0.clone(),
+        other => other.clone(),
+    };
+    match &f {
+        Value::Func(func) => matches!(func.attrs.borrow().get_str("__isabstractmethod__"), Some(Value::Bool(true))),
+        _ => false,
+    }
+}
+
+/// Sorted names of the abstract methods a class still has.
+fn abstract_methods(cls: &Rc<Class>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for c in crate::classes::mro_of(cls) {
+        for k in c.attrs.borrow().keys() {
+            if let Value::Str(s) = k {
+                if !names.iter().any(|n| **n == *s) {
+                    names.push(s.to_string());
+                }
+            }
+        }
+    }
+    let mut out: Vec<String> = names
+        .into_iter()
+        .filter(|n| match crate::classes::lookup_class_attr(cls, n) {
+            Some(v) => is_abstract(&v),
+            None => false,
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn abc_class() -> Rc<Class> {
+    thread_local! {
+        static ABC: RefCell<Option<Rc<Class>>> = RefCell::new(None);
+    }
+    if let Some(c) = ABC.with(|a| a.borrow().clone()) {
+        return c;
+    }
+    let newf = native_func("ABC.__new__", "abc", |pos, kw| {
+        let cls = match pos.get(0) {
+            Some(Value::Class(c)) => c.clone(),
+            _ => return Err(type_error("ABC.__new__(X): X is not a type object")),
+        };
+        let abs = abstract_methods(&cls);
+        if !abs.is_empty() {
+            return Err(type_error(&format!(
+                "Can't instantiate abstract class {} with abstract method{} {}",
+                cls.name,
+                if abs.len() == 1 { "" } else { "s" },
+                abs.join(", ")
+            )));
+        }
+        crate::object::new_instance(&cls, &pos[1..], &kw)
+    });
+    let c = new_native_class("ABC", "abc", vec![], vec![("__new__", Value::StaticMethod(Rc::new(newf)))]);
+    ABC.with(|a| *a.borrow_mut() = Some(c.clone()));
+    c
+}
+
+fn abc_module() -> PyResult<Value> {
+    let abstractmethod = plain_fn("abstractmethod", |pos, _kw| {
+        let f = pos.into_iter().next().unwrap_or(Value::None);
+        let inner = match &f {
+            Value::StaticMethod(g) | Value::ClassMethod(g) => (**g).clone(),
+            Value::Property(p) => p.0.clone(),
+            other => other.clone(),
+        };
+        if let Value::Func(func) = &inner {
+            func.attrs.borrow_mut().set_str("__isabstractmethod__", Value::Bool(true));
+        }
+        Ok(f)
+    });
+    Ok(new_module(
+        "abc",
+        vec![
+            ("ABC", Value::Class(abc_class())),
+            ("ABCMeta", Value::Class(crate::classes::builtin_class("type"))),
+            ("abstractmethod", abstractmethod.clone()),
+            ("abstractproperty", Value::Class(crate::classes::builtin_class("property"))),
+            ("abstractclassmethod", Value::Class(crate::classes::builtin_class("classmethod"))),
+            ("abstractstaticmethod", Value::Class(crate::classes::builtin_class("staticmethod"))),
+        ],
+    ))
 }

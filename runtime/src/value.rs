@@ -88,6 +88,14 @@ pub struct Class {
     pub module: String,
     /// Set for built-in classes (int, str, list, exceptions...): which builtin it is.
     pub builtin: Option<&'static str>,
+    /// Lookup-flag cache (see classes::class_flags); invalidated by classes::invalidate_caches.
+    pub cache: ClassCache,
+}
+
+#[derive(Default)]
+pub struct ClassCache {
+    pub epoch: std::cell::Cell<u64>,
+    pub flags: std::cell::Cell<u32>,
 }
 
 pub struct Instance {
