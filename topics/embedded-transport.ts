@@ -49,16 +49,22 @@ class TopicLog {
     this.partitions = Array.from({ length: def.partitions }, () => new Partition());
   }
 
-  /** Oldest offset some group still needs, per partition; without groups, nothing is held back. */
+  /** Groups that currently have members: only they hold records back (bounded memory, no dead-group stalls). */
+  private liveGroups(): Group[] {
+    return [...this.groups.values()].filter((g) => g.members.length > 0);
+  }
+
+  /** Oldest offset some live group still needs, per partition. */
   lowWater(p: number): number {
     let low = this.partitions[p].end;
-    for (const g of this.groups.values()) low = Math.min(low, g.committed[p]);
+    for (const g of this.liveGroups()) low = Math.min(low, g.committed[p]);
     return low;
   }
 
   trim(p: number): void {
     const part = this.partitions[p];
-    const keepFrom = this.groups.size ? this.lowWater(p) : Math.max(part.base, part.end - this.capacity);
+    // Without a live group the newest `capacity` records are retained for groups that join later.
+    const keepFrom = this.liveGroups().length ? this.lowWater(p) : Math.max(part.base, part.end - this.capacity);
     if (keepFrom > part.base) {
       part.log.splice(0, keepFrom - part.base);
       part.base = keepFrom;
@@ -67,7 +73,7 @@ class TopicLog {
   }
 
   hasSpace(p: number): boolean {
-    if (!this.groups.size) return true;
+    if (!this.liveGroups().length) return true;
     return this.partitions[p].end - this.lowWater(p) < this.capacity;
   }
 
@@ -119,7 +125,7 @@ export class EmbeddedTransport implements Transport {
       while (!log.hasSpace(p)) await new Promise<void>((resolve) => log.partitions[p].spaceWaiters.push(resolve));
       log.partitions[p].log.push({ key, raw });
       for (const g of log.groups.values()) for (const m of g.members) if (m.assigned.includes(p)) m.pump();
-      if (!log.groups.size) log.trim(p);
+      log.trim(p);
     }
   }
 
@@ -153,8 +159,9 @@ export class EmbeddedTransport implements Transport {
           progressed = false;
           for (const p of member.assigned) {
             if (member.inFlight >= member.maxInFlight || !active) break;
-            const pos = member.position.get(p) ?? g.committed[p];
             const part = log.partitions[p];
+            // Another member's acks may have committed (and trimmed) past this member's position.
+            const pos = Math.max(member.position.get(p) ?? g.committed[p], part.base, g.committed[p]);
             if (pos >= part.end) continue;
             const rec = part.log[pos - part.base];
             member.position.set(p, pos + 1);
@@ -170,6 +177,8 @@ export class EmbeddedTransport implements Transport {
         active = false;
         g.members.splice(g.members.indexOf(member), 1);
         log.rebalance(g);
+        // A group left without members no longer holds records back: wake waiting publishers.
+        if (!g.members.length) log.partitions.forEach((_, p) => log.trim(p));
       };
     });
   }

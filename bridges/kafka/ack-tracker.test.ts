@@ -24,3 +24,17 @@ describe("contiguous acknowledgements", () => {
     expect(t.acked(2, 10)).toBe(15);
   });
 });
+
+describe("partition hand-over", () => {
+  it("tells where a kept partition continues and forgets a revoked one", () => {
+    const t = new AckTracker();
+    expect(t.next(0)).toBeUndefined();
+    t.delivered(0, 3);
+    t.delivered(0, 4);
+    expect(t.next(0)).toBe(5);
+    t.forget(0);
+    expect(t.next(0)).toBeUndefined();
+    expect(t.acked(0, 3)).toBeUndefined();
+    expect(t.pending).toBe(0);
+  });
+});

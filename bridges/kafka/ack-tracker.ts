@@ -26,6 +26,19 @@ export class AckTracker {
     return point;
   }
 
+  /** The offset after the highest delivered one, if any was delivered. */
+  next(partition: number): number | undefined {
+    const h = this.highest.get(partition);
+    return h === undefined ? undefined : h + 1;
+  }
+
+  /** Drops a partition's state (it moved to another member). */
+  forget(partition: number): void {
+    this.outstanding.delete(partition);
+    this.highest.delete(partition);
+    this.committed.delete(partition);
+  }
+
   /** Deliveries still waiting for an ack, over all partitions. */
   get pending(): number {
     let n = 0;

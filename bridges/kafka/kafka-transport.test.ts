@@ -2,7 +2,11 @@
 // answers, else deploy/kafka/kafka.sh's local KRaft broker), plus a broker restart in the middle of a run.
 // Never skipped: when no broker can be started, beforeAll fails and so does every test here.
 import { Kafka } from "kafkajs";
+import { firstValueFrom, take, timeout } from "rxjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BuiltProgram } from "../../schemas/events.ts";
+import { partitionFor } from "../../topics/partitioner.ts";
+import { byModule, topic } from "../../topics/topic.ts";
 import { failure, freshTopic, transportContract, waitFor } from "../../topics/transport-contract.ts";
 import { type BrokerHandle, ensureBroker } from "./broker.ts";
 import { KafkaTransport, SCHEMA_HEADER } from "./kafka-transport.ts";
@@ -11,7 +15,9 @@ import { quietLogCreator } from "./quiet-log.ts";
 let broker: BrokerHandle;
 
 beforeAll(async () => {
+  const t0 = Date.now();
   broker = await ensureBroker();
+  process.stderr.write(`kafka test: ${broker.kind} broker at ${broker.brokers.join(",")} ready in ${Date.now() - t0} ms\n`);
 }, 240_000);
 
 afterAll(async () => {
@@ -27,7 +33,9 @@ afterAll(async () => {
   } finally {
     await admin.disconnect();
   }
+  const t0 = Date.now();
   await broker.stop();
+  process.stderr.write(`kafka test: broker stopped in ${Date.now() - t0} ms\n`);
 }, 60_000);
 
 const transport = () => new KafkaTransport({ brokers: broker.brokers });
@@ -54,10 +62,28 @@ describe("kafka transport", () => {
       });
       await waitFor(() => seen.length === 2, "2 records", 20_000);
       for (const s of seen) expect(s).toEqual({ partition: s.partition, key: s.key, schema: "failure-event", magic: 0x50 });
-      const { partitionFor } = await import("../../topics/partitioner.ts");
       for (const s of seen) expect(s.partition).toBe(partitionFor(s.key, 4));
     } finally {
       await consumer.disconnect();
+      await t.close();
+    }
+  });
+
+  it("carries a WASM-sized record (10 MiB) and rejects one over the broker's 16 MiB limit at once", async () => {
+    const t = transport();
+    try {
+      const tp = topic<BuiltProgram>(`portalis.test.large.${Date.now().toString(36)}`, "built-program", 4, byModule);
+      await t.ensureTopics([tp]);
+      const built = (moduleId: string, size: number): BuiltProgram => ({
+        ...{ runId: "r", moduleId, path: `${moduleId}.py`, root: "/", contentHash: "h", mode: "script", lines: 1, modules: [moduleId] },
+        ...{ rust: "", wit: "", rustHash: "", toolchain: "", wasm: Buffer.alloc(size, 7), wasmDigest: "", timings: [] },
+      });
+      await t.publish(tp, [{ value: built("ten", 10 * 1024 * 1024) }]);
+      const d = await firstValueFrom(t.subscribe(tp, { group: `${tp.name}.group` }).pipe(take(1), timeout(20_000)));
+      d.ack();
+      expect(d.value?.wasm.length).toBe(10 * 1024 * 1024);
+      await expect(t.publish(tp, [{ value: built("seventeen", 17 * 1024 * 1024) }])).rejects.toThrow(/larger than the max message size/);
+    } finally {
       await t.close();
     }
   });

@@ -268,7 +268,11 @@ export class KafkaTransport implements Transport {
 
   private async sendWithRetry(batch: QueuedSend[]): Promise<void> {
     const byTopic = new Map<string, Message[]>();
-    for (const q of batch) byTopic.set(q.topic, [...(byTopic.get(q.topic) ?? []), ...q.messages]);
+    for (const q of batch) {
+      const list = byTopic.get(q.topic) ?? [];
+      byTopic.set(q.topic, list);
+      for (const m of q.messages) list.push(m);
+    }
     const topicMessages = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
     const deadline = Date.now() + this.opts.publishTimeoutMs;
     for (let attempt = 0; ; attempt++) {
@@ -321,8 +325,11 @@ class Member<T> {
   private readonly consumer: Consumer;
   private readonly maxInFlight: number;
   private active = true;
-  /** Bumped at every group join: kafkajs then refetches from the committed offsets, so older deliveries commit nothing. */
+  /** Bumped at every group join: batches fetched before it are stale. */
   private generation = 0;
+  /** Partitions this member holds, and per partition an epoch bumped when it is taken away (its older deliveries then commit nothing). */
+  private assigned = new Set<number>();
+  private epochs = new Map<number, number>();
   private tracker = new AckTracker();
   private inFlight = 0;
   private paused = false;
@@ -353,10 +360,28 @@ class Member<T> {
 
   start(): void {
     const c = this.consumer;
-    c.on(c.events.GROUP_JOIN, () => {
+    c.on(c.events.GROUP_JOIN, ({ payload }) => {
       this.generation++;
-      this.tracker = new AckTracker();
-      this.pendingCommits.clear();
+      const now = new Set(payload.memberAssignment[this.topic.name] ?? []);
+      for (const p of this.assigned) {
+        if (now.has(p)) continue;
+        // Taken away: another member resumes it from the committed offset.
+        this.epochs.set(p, (this.epochs.get(p) ?? 0) + 1);
+        this.tracker.forget(p);
+        this.pendingCommits.delete(p);
+      }
+      for (const p of now) {
+        // Kept: kafkajs would refetch it from the committed offset; continue after what was already delivered
+        // (those deliveries stay valid and their acks still commit), instead of delivering them twice.
+        const next = this.assigned.has(p) ? this.tracker.next(p) : undefined;
+        if (next === undefined) continue;
+        try {
+          c.seek({ topic: this.topic.name, partition: p, offset: String(next) });
+        } catch {
+          this.tracker.forget(p); // redelivered from the committed offset instead
+        }
+      }
+      this.assigned = now;
       // A restarted consumer is a fresh kafkajs group object: re-apply the pause state explicitly.
       const full = this.inFlight >= this.maxInFlight;
       this.paused = !full;
@@ -394,12 +419,12 @@ class Member<T> {
       this.inFlight++;
       // Resolved = the fetch position: records after a pause are fetched again from here.
       resolveOffset(m.offset);
-      this.subscriber.next(this.delivery(batch.partition, offset, m, gen));
+      this.subscriber.next(this.delivery(batch.partition, offset, m, this.epochs.get(batch.partition) ?? 0));
     }
     if (this.inFlight >= this.maxInFlight) this.setPaused(true);
   }
 
-  private delivery(partition: number, offset: number, m: KafkaMessage, gen: number): Delivery<T> {
+  private delivery(partition: number, offset: number, m: KafkaMessage, epoch: number): Delivery<T> {
     const raw = m.value ?? Buffer.alloc(0);
     let value: T | undefined;
     let error: Error | undefined;
@@ -421,7 +446,7 @@ class Member<T> {
         if (acked) return;
         acked = true;
         this.inFlight--;
-        if (gen === this.generation && this.active) {
+        if (this.current(partition, epoch) && this.active) {
           const point = this.tracker.acked(partition, offset);
           if (point !== undefined) {
             this.pendingCommits.set(partition, point);
@@ -431,6 +456,11 @@ class Member<T> {
         if (this.inFlight < this.maxInFlight) this.setPaused(false);
       },
     };
+  }
+
+  /** The partition is still this member's, since the delivery of the given epoch. */
+  private current(partition: number, epoch: number): boolean {
+    return this.assigned.has(partition) && (this.epochs.get(partition) ?? 0) === epoch;
   }
 
   private setPaused(want: boolean): void {
@@ -459,15 +489,18 @@ class Member<T> {
 
   private async commitPending(): Promise<void> {
     if (!this.pendingCommits.size) return;
-    const gen = this.generation;
+    const epochs = new Map([...this.pendingCommits.keys()].map((p) => [p, this.epochs.get(p) ?? 0]));
     const offsets = [...this.pendingCommits].map(([partition, offset]) => ({ topic: this.topic.name, partition, offset: String(offset) }));
     this.pendingCommits.clear();
     try {
       await this.consumer.commitOffsets(offsets);
     } catch {
-      // A rebalance (its group join resets the commit state) or an outage: retry what is still current unless newer.
-      if (gen !== this.generation || !this.active) return;
-      for (const o of offsets) if (!this.pendingCommits.has(o.partition)) this.pendingCommits.set(o.partition, Number(o.offset));
+      // A rebalance or an outage: retry what is still this member's, unless a newer commit point is pending.
+      if (!this.active) return;
+      for (const o of offsets) {
+        if (this.current(o.partition, epochs.get(o.partition) ?? 0) && !this.pendingCommits.has(o.partition))
+          this.pendingCommits.set(o.partition, Number(o.offset));
+      }
       await sleep(500);
       this.scheduleCommit();
     }

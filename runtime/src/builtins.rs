@@ -541,6 +541,13 @@ pub fn len(v: &Value) -> PyResult<usize> {
             }
             Err(type_error(format!("object of type '{}' has no len()", inst.class.name)))
         }
+        Value::Class(c) => match lookup_class_attr(c, "__class_len__") {
+            Some(f) => {
+                let r = call_bound(&f, v, vec![])?;
+                Ok(as_index(&r)?.max(0) as usize)
+            }
+            None => Err(type_error("object of type 'type' has no len()".to_string())),
+        },
         _ => Err(type_error(format!("object of type '{}' has no len()", type_name(v)))),
     }
 }

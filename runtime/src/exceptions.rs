@@ -167,6 +167,23 @@ pub fn exception_str(v: &Value) -> PyResult<String> {
         },
         _ => false,
     };
+    let is_os_error = match v {
+        Value::Instance(i) => match try_builtin_class("OSError") {
+            Some(k) => is_subclass(&i.class, &k),
+            None => false,
+        },
+        _ => false,
+    };
+    if is_os_error && (2..=5).contains(&args.len()) {
+        let mut s = format!("[Errno {}] {}", crate::repr::to_str(&args[0])?, crate::repr::to_str(&args[1])?);
+        if args.len() >= 3 && !matches!(args[2], Value::None) {
+            s.push_str(&format!(": {}", crate::repr::to_repr(&args[2])?));
+            if args.len() >= 5 && !matches!(args[4], Value::None) {
+                s.push_str(&format!(" -> {}", crate::repr::to_repr(&args[4])?));
+            }
+        }
+        return Ok(s);
+    }
     match args.len() {
         0 => Ok(String::new()),
         1 => {

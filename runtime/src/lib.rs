@@ -38,6 +38,7 @@ pub mod stdlib_itertools;
 pub mod stdlib_functools;
 pub mod stdlib_enum;
 pub mod stdlib_dataclasses;
+pub mod stdlib_misc;
 
 // code generator support (helper T)
 pub mod codegen_support;

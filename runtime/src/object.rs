@@ -596,12 +596,40 @@ fn builtin_init(inst_v: &Value, cls: &Rc<Class>, pos: Vec<Value>, kw: Vec<(Strin
     }
 }
 
+/// CPython maps OSError(errno, ...) to a subclass.
+fn oserror_subclass(errno: i64) -> Option<&'static str> {
+    Some(match errno {
+        11 | 114 | 115 => "BlockingIOError",
+        10 => "ChildProcessError",
+        32 | 108 => "BrokenPipeError",
+        103 => "ConnectionAbortedError",
+        111 => "ConnectionRefusedError",
+        104 => "ConnectionResetError",
+        17 => "FileExistsError",
+        2 => "FileNotFoundError",
+        21 => "IsADirectoryError",
+        20 => "NotADirectoryError",
+        4 => "InterruptedError",
+        1 | 13 => "PermissionError",
+        3 => "ProcessLookupError",
+        110 => "TimeoutError",
+        _ => return None,
+    })
+}
+
 /// `cls(*pos, **kw)`
 pub fn instantiate(cls: &Rc<Class>, pos: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
     if let Some(b) = cls.builtin {
         if is_exception_class(cls) {
             if !kw.is_empty() {
                 return Err(type_error(format!("{}() takes no keyword arguments", b)));
+            }
+            if b == "OSError" && pos.len() >= 2 {
+                if let Value::Int(errno) = pos[0] {
+                    if let Some(sub) = oserror_subclass(errno) {
+                        return Ok(new_exception_instance(&builtin_class(sub), pos));
+                    }
+                }
             }
             return Ok(new_exception_instance(cls, pos));
         }
@@ -712,24 +740,29 @@ fn super_getattr(sup: &Rc<Instance>, name: &str) -> PyResult<Value> {
 /// argument when `self_` is None: `object.__setattr__(self, k, v)`, `Exception.__init__(self)`).
 pub fn builtin_unbound(cls_name: &'static str, name: &str, self_: Option<Value>) -> Value {
     let mname = intern(name);
-    let f = Rc::new(move |recv: Option<&Value>, mut pos: Vec<Value>, kw: Vec<(String, Value)>| -> PyResult<Value> {
-        let me = match recv {
-            Some(Value::Class(_)) | None => {
-                if pos.is_empty() {
-                    return Err(type_error(format!(
-                        "unbound method {}.{}() needs an argument",
-                        cls_name, mname
-                    )));
-                }
-                pos.remove(0)
-            }
-            Some(r) => r.clone(),
-        };
-        builtin_method_on(&me, cls_name, mname, pos, kw)
-    });
     match self_ {
-        Some(s) => make_builtin(name, Some(s), f),
-        None => make_builtin(name, Some(Value::Class(builtin_class(cls_name))), f),
+        Some(s) => {
+            // bound (super().name): the receiver is `s`, even when it is a class
+            let me = s.clone();
+            make_builtin(
+                name,
+                Some(s),
+                Rc::new(move |_recv: Option<&Value>, pos: Vec<Value>, kw: Vec<(String, Value)>| {
+                    builtin_method_on(&me, cls_name, mname, pos, kw)
+                }),
+            )
+        }
+        None => make_builtin(
+            name,
+            Some(Value::Class(builtin_class(cls_name))),
+            Rc::new(move |_recv: Option<&Value>, mut pos: Vec<Value>, kw: Vec<(String, Value)>| {
+                if pos.is_empty() {
+                    return Err(type_error(format!("unbound method {}.{}() needs an argument", cls_name, mname)));
+                }
+                let me = pos.remove(0);
+                builtin_method_on(&me, cls_name, mname, pos, kw)
+            }),
+        ),
     }
 }
 
@@ -1087,8 +1120,17 @@ fn instance_getattr(obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResult<Va
             ("code", "SystemExit") => {
                 return Ok(if args.len() > 1 { Value::Tuple(Rc::new(args)) } else { first });
             }
-            ("errno", _) | ("strerror", _) | ("filename", _) if is_subclass(&inst.class, &builtin_class("OSError")) => {
-                return Ok(Value::None)
+            ("errno", _) | ("strerror", _) | ("filename", _) | ("filename2", _) if is_subclass(&inst.class, &builtin_class("OSError")) => {
+                if (2..=5).contains(&args.len()) {
+                    let ix = match name {
+                        "errno" => 0,
+                        "strerror" => 1,
+                        "filename" => 2,
+                        _ => 4,
+                    };
+                    return Ok(args.get(ix).cloned().unwrap_or(Value::None));
+                }
+                return Ok(Value::None);
             }
             ("msg", _) if is_subclass(&inst.class, &builtin_class("ImportError")) => return Ok(first),
             ("name", _) | ("path", _) if is_subclass(&inst.class, &builtin_class("ImportError")) => return Ok(Value::None),
@@ -1747,6 +1789,10 @@ pub fn iter(v: &Value) -> PyResult<Value> {
         Value::Set(s) => Ok(new_iter(PyIter::Items(s.borrow().items().into_iter()))),
         Value::FrozenSet(s) => Ok(new_iter(PyIter::Items(s.items().into_iter()))),
         Value::Iter(_) => Ok(v.clone()),
+        Value::Class(c) => match lookup_class_attr(c, "__class_iter__") {
+            Some(f) => call_bound(&f, v, vec![]),
+            None => Err(type_error(format!("'type' object is not iterable"))),
+        },
         Value::Instance(inst) => {
             if let Some(f) = lookup_class_attr(&inst.class, "__iter__") {
                 let r = call_bound(&f, v, vec![])?;

@@ -1764,6 +1764,20 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
             }
             Err(type_error(format!("argument of type '{}' is not iterable", type_name(container))))
         }
+        Value::Class(c) if lookup_class_attr(c, "__class_contains__").is_some() => {
+            let f = lookup_class_attr(c, "__class_contains__").unwrap();
+            let r = crate::object::call_bound(&f, container, vec![item.clone()])?;
+            truthy(&r)
+        }
+        Value::Class(c) if lookup_class_attr(c, "__class_iter__").is_some() => {
+            let it = crate::object::iter(container)?;
+            while let Some(x) = crate::object::next(&it)? {
+                if is_(&x, item) || eq(&x, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
         Value::Iter(_) => {
             while let Some(x) = crate::object::next(container)? {
                 if is_(&x, item) || eq(&x, item)? {

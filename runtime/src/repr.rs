@@ -260,7 +260,13 @@ fn builtin_repr(v: &Value) -> PyResult<String> {
             };
             Ok(format!("<bound method {} of {}>", fname, to_repr(&bm.0)?))
         }
-        Value::Class(c) => Ok(class_repr(c)),
+        Value::Class(c) => match lookup_class_attr(c, "__class_repr__") {
+            Some(f) => match crate::object::call_bound(&f, v, vec![])? {
+                Value::Str(s) => Ok(s.to_string()),
+                other => Err(exc("TypeError", format!("__repr__ returned non-string (type {})", type_name(&other)))),
+            },
+            None => Ok(class_repr(c)),
+        },
         Value::Module(m) => {
             let builtin = crate::modules::is_builtin_module(&m.name);
             if builtin {

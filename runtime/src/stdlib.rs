@@ -27,6 +27,10 @@ pub fn load(name: &str) -> Option<PyResult<Value>> {
         "enum" => crate::stdlib_enum::module(),
         "dataclasses" => crate::stdlib_dataclasses::module(),
         "abc" => abc_module(),
+        "copy" => crate::stdlib_misc::copy_module(),
+        "random" => crate::stdlib_misc::random_mod(),
+        "statistics" => crate::stdlib_misc::statistics_mod(),
+        "textwrap" => crate::stdlib_misc::textwrap_mod(),
         _ => return None,
     })
 }
@@ -34,7 +38,7 @@ pub fn load(name: &str) -> Option<PyResult<Value>> {
 /// Names of the modules `load` knows (for `is_builtin_module`-style checks).
 pub const BUILTIN_MODULES: &[&str] = &[
     "math", "collections", "collections.abc", "itertools", "functools", "string", "sys",
-    "operator", "heapq", "bisect", "typing", "enum", "dataclasses", "abc",
+    "operator", "heapq", "bisect", "typing", "enum", "dataclasses", "abc", "copy", "random", "statistics", "textwrap",
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -1018,7 +1022,7 @@ fn typing_module() -> PyResult<Value> {
         "get_type_hints",
         plain_fn("get_type_hints", |_pos, _kw| Ok(dict_value(Dict::new()))),
     ));
-    items.push(("NamedTuple", Value::Class(crate::classes::builtin_class("tuple"))));
+    items.push(("NamedTuple", Value::Class(crate::stdlib_collections::namedtuple_base_class())));
     items.push(("TypedDict", Value::Class(crate::classes::builtin_class("dict"))));
     items.push(("Protocol", Value::Class(crate::classes::builtin_class("object"))));
     items.push(("Generic", generic_class()));

@@ -1571,6 +1571,18 @@ fn namedtuple(pos: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
         Some(Value::Str(s)) => s.to_string(),
         _ => caller_module(),
     };
+    let attrs = namedtuple_attrs(&typename, &fields, &defaults, &module);
+    let tuple_cls = Value::Class(crate::classes::builtin_class("tuple"));
+    crate::classes::make_class(&typename, &typename, &module, vec![tuple_cls], attrs)
+}
+
+/// Class attributes that make a tuple subclass a namedtuple (`__new__`, field properties,
+/// `_fields`, `__repr__`, `_asdict`, `_replace`, `_make`...).
+fn namedtuple_attrs(typename: &str, fields: &[String], defaults: &[Value], module: &str) -> Vec<(String, Value)> {
+    let typename = typename.to_string();
+    let fields: Vec<String> = fields.to_vec();
+    let defaults: Vec<Value> = defaults.to_vec();
+    let module = module.to_string();
     let nf = fields.len();
     let first_default = nf - defaults.len();
 
@@ -1699,8 +1711,61 @@ fn namedtuple(pos: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
             Ok(Value::Tuple(tuple_payload(&me)?))
         }),
     ));
-    let tuple_cls = Value::Class(crate::classes::builtin_class("tuple"));
-    crate::classes::make_class(&typename, &typename, &module, vec![tuple_cls], attrs)
+    attrs
+}
+
+/// `class P(typing.NamedTuple): x: int; y: int = 0`
+pub(crate) fn install_namedtuple(cls: &Rc<Class>) -> PyResult<()> {
+    let anns: Vec<(Value, Value)> = match cls.attrs.borrow().get_str("__annotations__") {
+        Some(Value::Dict(d)) => d.borrow().items(),
+        _ => vec![],
+    };
+    let mut fields = Vec::new();
+    let mut defaults = Vec::new();
+    for (k, _) in anns.iter() {
+        let name = str_of(k)?;
+        let d = cls.attrs.borrow().get_str(&name);
+        match d {
+            Some(v) => defaults.push(v),
+            None => {
+                if !defaults.is_empty() {
+                    return Err(type_error(&format!(
+                        "Non-default namedtuple field {} cannot follow default field{} {}",
+                        name,
+                        if defaults.len() > 1 { "s" } else { "" },
+                        fields[fields.len() - defaults.len()..].join(", ")
+                    )));
+                }
+            }
+        }
+        fields.push(name);
+    }
+    let attrs = namedtuple_attrs(&cls.name, &fields, &defaults, &cls.module);
+    let mut a = cls.attrs.borrow_mut();
+    for (k, v) in attrs {
+        let is_field = fields.iter().any(|f| *f == k);
+        if is_field || a.get_str(&k).is_none() {
+            a.set_str(&k, v);
+        }
+    }
+    Ok(())
+}
+
+pub fn namedtuple_base_class() -> Rc<Class> {
+    cached_class("NamedTuple", || {
+        let hook = native_func("NamedTuple.__init_subclass__", "typing", |pos, _kw| {
+            if let Some(Value::Class(c)) = pos.get(0) {
+                install_namedtuple(c)?;
+            }
+            Ok(Value::None)
+        });
+        new_native_class(
+            "NamedTuple",
+            "typing",
+            vec![Value::Class(crate::classes::builtin_class("tuple"))],
+            vec![("__init_subclass__", Value::ClassMethod(Rc::new(hook)))],
+        )
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
