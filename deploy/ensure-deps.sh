@@ -4,8 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "ensure-deps: npm ci" >&2
-  npm ci --no-audit --no-fund --loglevel=error >&2
+  # `npm install`, not `npm ci`: npm 11 leaves rollup's optional platform packages out of the lock
+  # file, and `npm ci` then refuses a lock file that is in fact complete for this platform.
+  echo "ensure-deps: npm install" >&2
+  npm install --no-audit --no-fund --loglevel=error >&2
 fi
 bash deploy/setup-toolchain.sh >&2
 if [ "${PORTALIS_WITH_TEST_DEPS:-0}" = 1 ]; then

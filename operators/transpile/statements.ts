@@ -2,7 +2,7 @@
 import { field, fields, kids, type Node, named, stmts, unparen } from "./ast.ts";
 import { type Gen, indent, own, ref } from "./context.ts";
 import { emitAssert, emitRaise, emitTry, emitWith } from "./exceptions.ts";
-import { AUGOPS, emitCond, emitExpr, emitSlice } from "./expressions.ts";
+import { AUGOPS, emitCond, emitExpr, emitSeq, emitSlice } from "./expressions.ts";
 import { emitFunctionDef } from "./functions.ts";
 import { emitClassDef } from "./classes.ts";
 import { emitImport, emitImportFrom } from "./imports.ts";
@@ -28,10 +28,8 @@ function emitStmtInner(g: Gen, n: Node): string {
       return "";
     case "return_statement": {
       const vals = named(n);
-      const v = vals.length === 0 ? "Value::None" : own(emitExpr(g, vals.length === 1 ? vals[0]! : n));
-      if (vals.length > 1) {
-        // `return a, b` parses as expression_list
-      }
+      // `return a, b` parses as one expression_list child
+      const v = vals.length === 0 ? "Value::None" : own(emitExpr(g, vals[0]!));
       return emitReturn(g, n, v);
     }
     case "if_statement":
@@ -93,12 +91,8 @@ function emitExprStmt(g: Gen, n: Node): string {
     const x = emitExpr(g, e);
     return `let _ = ${x.c};`;
   }
-  // `a, b` as a statement: a tuple expression
-  return `let _ = ${emitExpr(g, n.child(0)!.parent!.type === "expression_statement" ? tupleOf(g, n) : n).c};`;
-}
-
-function tupleOf(_g: Gen, n: Node): Node {
-  return n;
+  // `a, b` as a statement: a tuple expression (each item evaluated in order)
+  return `let _ = ${emitSeq(g, parts, "new_tuple")};`;
 }
 
 // ---- return / break / continue ----------------------------------------------------------------

@@ -533,6 +533,9 @@ pub fn len(v: &Value) -> PyResult<usize> {
                 }
                 return Ok(n as usize);
             }
+            if let Some(o) = idict_owner(v) {
+                return Ok(o.attrs.borrow().len());
+            }
             let p = inst.base_value.borrow().clone();
             if let Some(p) = p {
                 if !is_exception_class(&inst.class) && inst.class.builtin.is_none() {
@@ -568,6 +571,9 @@ fn dict_from_args(pos: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Dict> {
 
 /// dict.update(src) for a mapping or an iterable of pairs.
 pub fn dict_update(d: &mut Dict, src: &Value) -> PyResult<()> {
+    if let Some(o) = idict_owner(src) {
+        return dict_update(d, &idict_snapshot(&o));
+    }
     match src {
         Value::Dict(s) => {
             let items = s.borrow().items();

@@ -48,6 +48,7 @@ const BUILTIN_CLASSES: &[(&str, &str)] = &[
     ("bytes_iterator", "object"),
     ("iterator", "object"),
     ("TextIOWrapper", "object"),
+    ("instance_dict", "object"),
     // exceptions
     ("BaseException", "object"),
     ("BaseExceptionGroup", "BaseException"),

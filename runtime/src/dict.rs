@@ -269,6 +269,13 @@ impl Dict {
         self.push_new(h, k, v);
     }
 
+    /// set_str returning the previous value.
+    pub fn set_str_replace(&mut self, key: &str, v: Value) -> Option<Value> {
+        let old = self.get_str(key);
+        self.set_str(key, v);
+        old
+    }
+
     pub fn remove_str(&mut self, key: &str) -> Option<Value> {
         let k = Value::Str(std::rc::Rc::from(key));
         self.remove(&k).unwrap_or(None)

@@ -39,6 +39,7 @@ pub mod stdlib_functools;
 pub mod stdlib_enum;
 pub mod stdlib_dataclasses;
 pub mod stdlib_misc;
+pub mod stdlib_json;
 
 // code generator support (helper T)
 pub mod codegen_support;

@@ -406,7 +406,59 @@ pub fn lookup_special(v: &Value, name: &str) -> Option<Value> {
     }
 }
 
+// ---- obj.__dict__: a live view of an instance's attribute dict ----------------------------
+
+/// `obj.__dict__` for an instance: an `instance_dict` object whose payload is the owner.
+pub fn instance_dict_proxy(owner: &Value) -> Value {
+    Value::Instance(Rc::new(Instance {
+        class: builtin_class("instance_dict"),
+        attrs: RefCell::new(Dict::new()),
+        base_value: RefCell::new(Some(owner.clone())),
+    }))
+}
+
+/// The owner instance when `v` is an `obj.__dict__` view.
+pub fn idict_owner(v: &Value) -> Option<Rc<Instance>> {
+    if let Value::Instance(i) = v {
+        if i.class.builtin == Some("instance_dict") {
+            if let Some(Value::Instance(o)) = i.base_value.borrow().as_ref() {
+                return Some(o.clone());
+            }
+        }
+    }
+    None
+}
+
+/// Snapshot of the owner's attributes as a dict value.
+pub fn idict_snapshot(owner: &Rc<Instance>) -> Value {
+    Value::Dict(Rc::new(RefCell::new(owner.attrs.borrow().clone())))
+}
+
+/// Write a (possibly modified) snapshot back into the owner (string keys only).
+pub fn idict_writeback(owner: &Rc<Instance>, snap: &Value) {
+    if let Value::Dict(d) = snap {
+        let mut nd = Dict::new();
+        for (k, v) in d.borrow().iter() {
+            if let Value::Str(s) = k {
+                nd.set_str(s, v.clone());
+            }
+        }
+        *owner.attrs.borrow_mut() = nd;
+    }
+}
+
+/// Run a mutating operation on an `obj.__dict__` view.
+fn idict_mutate<R>(owner: &Rc<Instance>, f: impl FnOnce(&Value) -> PyResult<R>) -> PyResult<R> {
+    let snap = idict_snapshot(owner);
+    let r = f(&snap);
+    idict_writeback(owner, &snap);
+    r
+}
+
 fn payload_of(inst: &Rc<Instance>) -> Option<Value> {
+    if inst.class.builtin == Some("instance_dict") {
+        return idict_owner(&Value::Instance(inst.clone())).map(|o| idict_snapshot(&o));
+    }
     if has_flag(&inst.class, F_PAYLOAD) {
         inst.base_value.borrow().clone()
     } else {
@@ -490,6 +542,16 @@ fn builtin_instance_method(recv: &Value, inst: &Rc<Instance>, name: &str, pos: V
         Some("super") => {
             let m = getattr(recv, name)?;
             call(&m, pos, kw)
+        }
+        Some("instance_dict") => {
+            let owner = match idict_owner(recv) {
+                Some(o) => o,
+                None => return Err(type_error("bad __dict__ view".to_string())),
+            };
+            idict_mutate(&owner, |snap| match crate::methods::call_builtin_method(snap, name, pos, kw) {
+                Some(r) => r.map(|v| if is_(&v, snap) { recv.clone() } else { v }),
+                None => Err(exc("AttributeError", format!("'dict' object has no attribute '{}'", name))),
+            })
         }
         Some("TextIOWrapper") => {
             let fd = match inst.base_value.borrow().as_ref() {
@@ -1095,7 +1157,7 @@ fn instance_getattr(obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResult<Va
     }
     match name {
         "__class__" => return Ok(Value::Class(inst.class.clone())),
-        "__dict__" => return Ok(snapshot_dict(&inst.attrs.borrow())),
+        "__dict__" => return Ok(instance_dict_proxy(obj)),
         _ => {}
     }
     if is_exception_class(&inst.class) {
@@ -1272,8 +1334,12 @@ pub fn setattr(obj: &Value, name: &str, v: Value) -> PyResult<()> {
             if c.builtin.is_some() {
                 return Err(type_error(format!("cannot set '{}' attribute of immutable type '{}'", name, c.name)));
             }
-            c.attrs.borrow_mut().set_str(name, v);
-            invalidate_caches();
+            let descr = |x: &Value| matches!(x, Value::Property(_) | Value::Instance(_));
+            let relevant = name.starts_with("__") || descr(&v);
+            let old = c.attrs.borrow_mut().set_str_replace(name, v);
+            if relevant || old.as_ref().map(descr).unwrap_or(false) {
+                invalidate_caches();
+            }
             Ok(())
         }
         Value::Module(m) => {
@@ -1700,6 +1766,9 @@ pub fn setitem(obj: &Value, key: &Value, v: Value) -> PyResult<()> {
             d.borrow_mut().insert_hashed(h, key.clone(), v)
         }
         Value::Instance(inst) => {
+            if let Some(owner) = idict_owner(obj) {
+                return idict_mutate(&owner, |snap| setitem(snap, key, v));
+            }
             if let Some(f) = lookup_class_attr(&inst.class, "__setitem__") {
                 call_bound(&f, obj, vec![key.clone(), v])?;
                 return Ok(());
@@ -1753,6 +1822,9 @@ pub fn delitem(obj: &Value, key: &Value) -> PyResult<()> {
             }
         }
         Value::Instance(inst) => {
+            if let Some(owner) = idict_owner(obj) {
+                return idict_mutate(&owner, |snap| delitem(snap, key));
+            }
             if let Some(f) = lookup_class_attr(&inst.class, "__delitem__") {
                 call_bound(&f, obj, vec![key.clone()])?;
                 return Ok(());

@@ -819,6 +819,9 @@ pub fn with_sets<R, F: FnOnce(&Set, &Set) -> R>(a: &Value, b: &Value, f: F) -> O
 }
 
 fn payload(v: &Value) -> Option<Value> {
+    if let Some(o) = crate::object::idict_owner(v) {
+        return Some(crate::object::idict_snapshot(&o));
+    }
     if let Value::Instance(i) = v {
         if i.class.builtin.is_none() && !is_exception_class(&i.class) {
             return i.base_value.borrow().clone();

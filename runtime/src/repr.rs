@@ -314,6 +314,9 @@ fn instance_repr(v: &Value, inst: &Rc<Instance>) -> PyResult<String> {
 
 /// Instances of builtin classes that are represented as instances (object(), super, streams).
 fn builtin_instance_repr(v: &Value, inst: &Rc<Instance>) -> PyResult<String> {
+    if let Some(o) = crate::object::idict_owner(v) {
+        return to_repr(&crate::object::idict_snapshot(&o));
+    }
     match inst.class.builtin {
         Some("super") => Ok(format!("<super: <class '{}'>, <{} object>>", "?", "?")),
         Some("TextIOWrapper") => {

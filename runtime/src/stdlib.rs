@@ -31,6 +31,7 @@ pub fn load(name: &str) -> Option<PyResult<Value>> {
         "random" => crate::stdlib_misc::random_mod(),
         "statistics" => crate::stdlib_misc::statistics_mod(),
         "textwrap" => crate::stdlib_misc::textwrap_mod(),
+        "json" => crate::stdlib_json::module(),
         _ => return None,
     })
 }
@@ -38,7 +39,7 @@ pub fn load(name: &str) -> Option<PyResult<Value>> {
 /// Names of the modules `load` knows (for `is_builtin_module`-style checks).
 pub const BUILTIN_MODULES: &[&str] = &[
     "math", "collections", "collections.abc", "itertools", "functools", "string", "sys",
-    "operator", "heapq", "bisect", "typing", "enum", "dataclasses", "abc", "copy", "random", "statistics", "textwrap",
+    "operator", "heapq", "bisect", "typing", "enum", "dataclasses", "abc", "copy", "random", "statistics", "textwrap", "json",
 ];
 
 // ---------------------------------------------------------------------------------------------
