@@ -18,10 +18,11 @@ if [ "${PORTALIS_WITH_TEST_DEPS:-0}" = 1 ]; then
   # Jars of the local Kafka 3.9 broker (deploy/kafka/kafka.sh), which the Kafka transport tests start when
   # no Docker engine answers and PORTALIS_KAFKA_BROKERS is unset. Needs mvn and a JDK 17.
   if [ -z "${PORTALIS_KAFKA_BROKERS:-}" ]; then
-    if command -v mvn >/dev/null && command -v java >/dev/null; then
-      bash deploy/kafka/kafka.sh fetch >&2
-    else
-      echo "ensure-deps: no mvn/java: the Kafka tests will need Docker or PORTALIS_KAFKA_BROKERS" >&2
+    if ! { command -v mvn >/dev/null && command -v java >/dev/null; } && command -v apt-get >/dev/null; then
+      echo "ensure-deps: apt-get install maven + a JDK for the local Kafka broker" >&2
+      SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+      $SUDO apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq maven default-jdk-headless >&2
     fi
+    bash deploy/kafka/kafka.sh fetch >&2
   fi
 fi
