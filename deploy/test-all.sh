@@ -9,4 +9,9 @@ if [ -f runtime/Cargo.toml ] && command -v cargo >/dev/null; then
   (cd runtime && cargo test --quiet --offline 2>&1 | tail -n 20)
 fi
 echo "== vitest" >&2
-npx vitest run "$@"
+report=$(mktemp)
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@" || status=$?
+node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed`)' "$report" || true
+rm -f "$report"
+exit $status

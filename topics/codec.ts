@@ -1,6 +1,6 @@
-// Avro encoding of topic values, shared by every transport. Each record starts with a schema
-// fingerprint header so a consumer can tell which schema wrote it.
-import { schemaFingerprint, schemaType } from "../schemas/index.ts";
+// Avro encoding of topic values, shared by every transport. Each record starts with the writer schema's
+// fingerprint, so a consumer decodes records written before a schema change by Avro schema resolution.
+import { decodeWith, schemaFingerprint, schemaType } from "../schemas/index.ts";
 import type { TopicDef } from "./topic.ts";
 
 const MAGIC = 0x50; // 'P'
@@ -15,7 +15,5 @@ export function decodeValue<T>(topic: TopicDef<T>, raw: Buffer): T {
   if (raw.length < 2 || raw[0] !== MAGIC) throw new Error(`record on ${topic.name} has no Portalis Avro header`);
   const fpLen = raw[1];
   const fp = raw.subarray(2, 2 + fpLen).toString("hex");
-  const expected = schemaFingerprint(topic.schema);
-  if (fp !== expected) throw new Error(`record on ${topic.name} was written with schema ${fp}, expected ${expected}`);
-  return schemaType(topic.schema).fromBuffer(raw.subarray(2 + fpLen)) as T;
+  return decodeWith(topic.schema, fp, raw.subarray(2 + fpLen)) as T;
 }

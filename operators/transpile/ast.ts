@@ -57,10 +57,7 @@ export function containsInScope(n: Node, pred: (x: Node) => boolean, descendComp
       c.type === "class_definition" ||
       c.type === "lambda" ||
       (!descendComprehensions &&
-        (c.type === "list_comprehension" ||
-          c.type === "set_comprehension" ||
-          c.type === "dictionary_comprehension" ||
-          c.type === "generator_expression"))
+        (c.type === "list_comprehension" || c.type === "set_comprehension" || c.type === "dictionary_comprehension" || c.type === "generator_expression"))
     )
       continue;
     if (containsInScope(c, pred, descendComprehensions)) return true;

@@ -1,5 +1,5 @@
 // class statements -> make_class values (body executed inline into a namespace dict).
-import { field, kids, type Node, named, stmts } from "./ast.ts";
+import { type Node, field, kids, named, stmts } from "./ast.ts";
 import { type Gen, indent, own } from "./context.ts";
 import { emitExpr } from "./expressions.ts";
 import { rustStr } from "./names.ts";

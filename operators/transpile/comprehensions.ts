@@ -1,10 +1,10 @@
 // List/set/dict comprehensions (inline loops in their own scope) and generator expressions
 // (lazy state machines).
-import { field, fields, kids, type Node, named } from "./ast.ts";
+import { type Node, field, fields, kids, named } from "./ast.ts";
 import { type Expr, type Gen, indent, own, owned, ref } from "./context.ts";
 import { emitCond, emitExpr } from "./expressions.ts";
 import { declareLocals } from "./functions.ts";
-import { recaptures, StateMachine, wrapMachine } from "./generators.ts";
+import { StateMachine, recaptures, wrapMachine } from "./generators.ts";
 import { emitAssignTo } from "./statements.ts";
 
 interface Clause {

@@ -1,5 +1,5 @@
 // Shared state of one module's code generation.
-import { lineOf, type Node } from "./ast.ts";
+import { type Node, lineOf } from "./ast.ts";
 import { type Diagnostic, makeDiagnostic } from "./diagnostics.ts";
 import { rustStr, rustVar } from "./names.ts";
 import type { Resolved, Scope, ScopeInfo } from "./scope.ts";

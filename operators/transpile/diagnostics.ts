@@ -1,5 +1,5 @@
 // Diagnostics: constructs that cannot be translated faithfully, with 1-based positions.
-import { excerpt, type Node } from "./ast.ts";
+import { type Node, excerpt } from "./ast.ts";
 
 export interface Diagnostic {
   path: string;

@@ -3,7 +3,7 @@
 // Protected blocks run in immediately-invoked closures returning `PyResult<Flow>`: exceptions are
 // `Err`, and `return`/`break`/`continue` that leave the block become `Flow` values dispatched after
 // the finally clause (rustc 1.63 has no labeled block breaks).
-import { field, kids, type Node, named, stmts } from "./ast.ts";
+import { type Node, field, kids, named, stmts } from "./ast.ts";
 import { type FlowRec, type Gen, indent, own, ref } from "./context.ts";
 import { emitCond, emitExpr } from "./expressions.ts";
 import { emitAssignTo, emitBlock, emitLoopJump, emitReturn } from "./statements.ts";
@@ -76,12 +76,10 @@ export function emitTry(g: Gen, n: Node): string {
         }
         g.handlers = g.handlers.slice(0, -1);
       }
-      return `${h}Err(${e})`;
+      return `${h}Err(${e}.clone())`;
     });
-    const elseCode = elseClause
-      ? closure(g, flow, () => emitBlock(g, stmts(field(elseClause, "body"))))
-      : "Ok(Flow::Normal)";
-    code += `${r} = match ${r} {\n    Err(${e}) => ${indent(hcode).trimStart()},\n    Ok(Flow::Normal) => ${indent(elseCode).trimStart()},\n    _other => _other,\n};\n`;
+    const elseCode = elseClause ? closure(g, flow, () => emitBlock(g, stmts(field(elseClause, "body")))) : "Ok(Flow::Normal)";
+    code += `${r} = match ${r} {\n    Err(${e}) => {\n        let _hr: PyResult<Flow> = ${indent(hcode, "        ").trimStart()};\n        if let Err(_x) = &_hr { set_context(_x, &${e}); }\n        _hr\n    }\n    Ok(Flow::Normal) => ${indent(elseCode).trimStart()},\n    _other => _other,\n};\n`;
   } else if (elseClause) {
     g.diag(elseClause, "try/else without except");
   }

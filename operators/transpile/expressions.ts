@@ -1,5 +1,5 @@
 // Expressions -> Rust expressions over `Value`.
-import { field, fields, kids, type Node, named, unparen } from "./ast.ts";
+import { type Node, field, fields, kids, named, unparen } from "./ast.ts";
 import { emitComprehension } from "./comprehensions.ts";
 import { type Expr, type Gen, own, owned, ref } from "./context.ts";
 import { emitString } from "./fstrings.ts";
@@ -330,9 +330,7 @@ export function emitArgs(g: Gen, argNode: Node | null): [string, string] {
   const posCode = emitSeqVec(g, pos);
   let kwCode: string;
   if (!kws.some((k) => k.type === "dictionary_splat")) {
-    kwCode = `vec![${kws
-      .map((k) => `(String::from(${rustStr(field(k, "name")!.text)}), ${own(emitExpr(g, field(k, "value")!))})`)
-      .join(", ")}]`;
+    kwCode = `vec![${kws.map((k) => `(String::from(${rustStr(field(k, "name")!.text)}), ${own(emitExpr(g, field(k, "value")!))})`).join(", ")}]`;
   } else {
     const t = g.t();
     kwCode = `{ let mut ${t}: Vec<(String, Value)> = Vec::new(); `;
@@ -365,8 +363,7 @@ function emitCall(g: Gen, n: Node): Expr {
     if (g.resolve(name).kind === "global" && !g.info.moduleNames.has(name) && !g.info.hasStarImport) {
       if (FRAME_BUILTINS.has(name)) return g.bad(n, `${name}() needs interpreter frames and is not supported`);
       const nargs = argNode ? named(argNode).length : 0;
-      if ((name === "vars" || name === "dir") && nargs === 0)
-        return g.bad(n, `${name}() without arguments is not supported`);
+      if ((name === "vars" || name === "dir") && nargs === 0) return g.bad(n, `${name}() without arguments is not supported`);
       if (name === "super") return emitSuper(g, n, argNode);
     }
     if (isBuiltin) {

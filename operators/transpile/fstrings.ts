@@ -1,8 +1,8 @@
 // String, bytes and f-string literals.
-import { field, kids, type Node } from "./ast.ts";
+import { type Node, field, kids } from "./ast.ts";
 import { type Expr, type Gen, owned, ref } from "./context.ts";
 import { emitExpr } from "./expressions.ts";
-import { decodeStringBody, LiteralError, parseStringStart, type StringPrefix } from "./literals.ts";
+import { LiteralError, type StringPrefix, decodeStringBody, parseStringStart } from "./literals.ts";
 import { rustStr } from "./names.ts";
 
 /** A piece of a (possibly concatenated, possibly formatted) string literal. */
@@ -55,8 +55,7 @@ export function emitString(g: Gen, n: Node): Expr {
   }
   if (sp.bytes) {
     const lit = sp.parts.map((p) => ("lit" in p ? p.lit : "")).join("");
-    for (const ch of lit)
-      if (ch.codePointAt(0)! > 255) return g.bad(n, "bytes can only contain ASCII literal characters");
+    for (const ch of lit) if (ch.codePointAt(0)! > 255) return g.bad(n, "bytes can only contain ASCII literal characters");
     const bytes = [...lit].map((c) => c.codePointAt(0)!);
     return owned(`Value::Bytes(Rc::new(vec![${bytes.map((b) => `${b}u8`).join(", ")}]))`);
   }
@@ -121,7 +120,12 @@ export function emitInterpolation(g: Gen, interp: Node): string {
   const specCode = spec ? emitSpec(g, spec) : null;
   let out: string;
   if (convKind) {
-    const conv = convKind === "r" ? `to_repr(${valueCode})?` : convKind === "s" ? `to_str(${valueCode})?` : `to_str(&call_builtin("ascii", vec![${valueCode}.clone()], vec![])?)?`;
+    const conv =
+      convKind === "r"
+        ? `to_repr(${valueCode})?`
+        : convKind === "s"
+          ? `to_str(${valueCode})?`
+          : `to_str(&call_builtin("ascii", vec![${valueCode}.clone()], vec![])?)?`;
     if (specCode === null || specCode === '""') out = conv;
     else {
       valueCode = `&Value::from(${conv})`;

@@ -1,5 +1,5 @@
 // def / lambda -> make_function values.
-import { field, kids, type Node, named, stmts } from "./ast.ts";
+import { type Node, field, kids, named, stmts } from "./ast.ts";
 import { type Expr, type Gen, indent, own, owned } from "./context.ts";
 import { emitExpr } from "./expressions.ts";
 import { emitGeneratorBody } from "./generators.ts";
@@ -65,14 +65,7 @@ function collectParams(g: Gen, params: Node | null): ParamSpec[] {
  * Rust expression creating a function value. Defaults are evaluated (in the enclosing scope)
  * into temporaries emitted in `pre`.
  */
-function makeFunction(
-  g: Gen,
-  node: Node,
-  fnScope: Scope,
-  name: string,
-  paramsNode: Node | null,
-  body: () => string,
-): { pre: string; value: string } {
+function makeFunction(g: Gen, node: Node, fnScope: Scope, name: string, paramsNode: Node | null, body: () => string): { pre: string; value: string } {
   const params = collectParams(g, paramsNode);
   let pre = "";
   const paramCode = params.map((p) => {
@@ -102,9 +95,7 @@ function makeFunction(
       let code = "let mut _a = args.into_iter();\n";
       for (const p of params) {
         const v = rustVar(p.name);
-        code += fnScope.cells.has(p.name)
-          ? `let ${v}: VarCell = new_cell(_a.next());\n`
-          : `let mut ${v}: Option<Value> = _a.next();\n`;
+        code += fnScope.cells.has(p.name) ? `let ${v}: VarCell = new_cell(_a.next());\n` : `let mut ${v}: Option<Value> = _a.next();\n`;
       }
       code += declareLocals(fnScope, new Set(params.map((p) => p.name)));
       code += body();

@@ -3,7 +3,7 @@
 // Locals live in the `FnMut` closure (moved in), each statement containing `yield` is split into
 // states; statements without `yield` are emitted as ordinary Rust inside a state. `break`/`continue`
 // of lowered loops become state transitions (`_st = k; continue 'sm;`).
-import { containsInScope, field, isYield, kids, type Node, named, stmts } from "./ast.ts";
+import { type Node, containsInScope, field, isYield, kids, named, stmts } from "./ast.ts";
 import { type Gen, indent, own, ref } from "./context.ts";
 import { emitCond, emitExpr } from "./expressions.ts";
 import { rustVar } from "./names.ts";
@@ -14,9 +14,17 @@ export class StateMachine {
   states: string[][] = [[]];
   cur = 0;
   hidden: string[] = [];
+  /** Hidden `Option<PyErr>` vars (exception being handled by a lowered try). */
+  hiddenErr: string[] = [];
+  /** Innermost lowered try region of each state (exceptions raised there go to its handler state). */
+  stateRegion: (number | null)[] = [null];
+  region: number | null = null;
+  /** Region id -> handler dispatch state and the var receiving the exception. */
+  regions: { handler: number; exc: string }[] = [];
   constructor(readonly st: string) {}
   newState(): number {
     this.states.push([]);
+    this.stateRegion.push(this.region);
     return this.states.length - 1;
   }
   emit(code: string): void {
@@ -34,10 +42,25 @@ export class StateMachine {
 
 /** Wraps a rendered state machine into `iter_from_fn(...)` with done-state handling. */
 export function wrapMachine(sm: StateMachine, machine: string): string {
+  if (sm.regions.length === 0) {
+    return (
+      `iter_from_fn(Box::new(move || -> PyResult<Option<Value>> {\n` +
+      `    let _r = (|| -> PyResult<Option<Value>> {\n${indent(machine, "        ")}\n    })();\n` +
+      `    if !matches!(_r, Ok(Some(_))) { ${sm.st} = u32::MAX; }\n    _r\n}))`
+    );
+  }
+  // exceptions raised in a state inside a lowered try go to that try's handler state
+  const arms: string[] = [];
+  sm.regions.forEach((r, id) => {
+    const states = sm.stateRegion.map((reg, i) => (reg === id ? i : -1)).filter((i) => i >= 0);
+    if (states.length) arms.push(`${states.join(" | ")} => { ${r.exc} = Some(_e); ${sm.st} = ${r.handler}; }`);
+  });
+  arms.push(`_ => { ${sm.st} = u32::MAX; return Err(_e); }`);
   return (
-    `iter_from_fn(Box::new(move || -> PyResult<Option<Value>> {\n` +
-    `    let _r = (|| -> PyResult<Option<Value>> {\n${indent(machine, "        ")}\n    })();\n` +
-    `    if !matches!(_r, Ok(Some(_))) { ${sm.st} = u32::MAX; }\n    _r\n}))`
+    `iter_from_fn(Box::new(move || -> PyResult<Option<Value>> {\n    loop {\n` +
+    `        let _r = (|| -> PyResult<Option<Value>> {\n${indent(machine, "            ")}\n        })();\n` +
+    `        match _r {\n            Ok(Some(v)) => return Ok(Some(v)),\n            Ok(None) => { ${sm.st} = u32::MAX; return Ok(None); }\n` +
+    `            Err(_e) => match ${sm.st} {\n${indent(arms.join("\n"), "                ")}\n            },\n        }\n    }\n}))`
   );
 }
 
@@ -68,6 +91,7 @@ export function emitGeneratorBody(g: Gen, fnScope: Scope, body: Node[]): string 
   let code = recaptures(g, fnScope);
   code += `let mut ${st}: u32 = 0;\n`;
   for (const h of sm.hidden) code += `let mut ${h}: Option<Value> = None;\n`;
+  for (const h of sm.hiddenErr) code += `let mut ${h}: Option<PyErr> = None;\n`;
   code += `Ok(${wrapMachine(sm, machine)})`;
   return code;
 }
@@ -100,9 +124,7 @@ function lowerStmt(g: Gen, sm: StateMachine, n: Node): void {
       return;
     }
     case "if_statement": {
-      const branches: { cond: Node | null; body: Node[] }[] = [
-        { cond: field(n, "condition"), body: stmts(field(n, "consequence")) },
-      ];
+      const branches: { cond: Node | null; body: Node[] }[] = [{ cond: field(n, "condition"), body: stmts(field(n, "consequence")) }];
       for (const alt of kids(n).filter((c) => c.type === "elif_clause" || c.type === "else_clause")) {
         if (alt.type === "elif_clause") branches.push({ cond: field(alt, "condition"), body: stmts(field(alt, "consequence")) });
         else branches.push({ cond: null, body: stmts(field(alt, "body")) });
@@ -157,9 +179,7 @@ function lowerStmt(g: Gen, sm: StateMachine, n: Node): void {
       sm.goto(head);
       sm.cur = head;
       const v = g.t("_v");
-      sm.emit(
-        `let ${v} = match next(${it}.as_ref().unwrap())? { Some(x) => x, None => { ${it} = None; ${sm.st} = ${elseState}; continue 'sm; } };`,
-      );
+      sm.emit(`let ${v} = match next(${it}.as_ref().unwrap())? { Some(x) => x, None => { ${it} = None; ${sm.st} = ${elseState}; continue 'sm; } };`);
       const id = g.loopId();
       g.loops.push({ id, level: g.level, mode: "sm", breakState: exit, continueState: head });
       sm.emit(emitAssignTo(g, field(n, "left")!, v));
@@ -174,9 +194,78 @@ function lowerStmt(g: Gen, sm: StateMachine, n: Node): void {
       sm.cur = exit;
       return;
     }
+    case "try_statement":
+      lowerTry(g, sm, n);
+      return;
     default:
       g.diag(n, `yield inside ${n.type.replace(/_statement$/, "")} is not supported in generator functions`);
   }
+}
+
+/** try/except[/else] whose blocks contain `yield` (no finally: it would need generator finalization). */
+function lowerTry(g: Gen, sm: StateMachine, n: Node): void {
+  const handlers = kids(n).filter((c) => c.type === "except_clause" || c.type === "except_group_clause");
+  const elseClause = kids(n).find((c) => c.type === "else_clause");
+  const finallyClause = kids(n).find((c) => c.type === "finally_clause");
+  if (finallyClause || handlers.length === 0 || handlers.some((h) => h.type === "except_group_clause")) {
+    g.diag(n, "yield inside try/finally is not supported in generator functions");
+    return;
+  }
+  const outer = sm.region;
+  const exc = g.t("_gx");
+  sm.hiddenErr.push(exc);
+  const exit = sm.newState();
+  const handlerState = sm.newState(); // belongs to the outer region
+  const region = sm.regions.length;
+  sm.regions.push({ handler: handlerState, exc });
+  // body runs in its own region
+  sm.region = region;
+  const bodyState = sm.newState();
+  sm.goto(bodyState);
+  sm.cur = bodyState;
+  lowerBlock(g, sm, stmts(field(n, "body")));
+  sm.region = outer;
+  const elseState = elseClause ? sm.newState() : exit;
+  sm.goto(elseState);
+  if (elseClause) {
+    sm.cur = elseState;
+    lowerBlock(g, sm, stmts(field(elseClause, "body")));
+    sm.goto(exit);
+  }
+  // handler dispatch
+  sm.cur = handlerState;
+  const e = `${exc}.clone().unwrap()`;
+  let dispatch = `let _e: PyErr = ${e};\n`;
+  const bodies: { state: number; block: Node | null; alias: string | null }[] = [];
+  for (const hc of handlers) {
+    const parts = named(hc);
+    const blockNode = parts.find((p) => p.type === "block") ?? null;
+    const head = parts.find((p) => p.type !== "block" && p.type !== "comment") ?? null;
+    let typeNode: Node | null = head;
+    let alias: string | null = null;
+    if (head?.type === "as_pattern") {
+      typeNode = named(head)[0]!;
+      const a = field(head, "alias");
+      alias = a ? (named(a)[0] ?? a).text : null;
+    }
+    const st = sm.newState();
+    bodies.push({ state: st, block: blockNode, alias });
+    const test = typeNode ? `err_matches(&_e, ${ref(emitExpr(g, typeNode))})?` : "true";
+    const bind = alias ? g.store(alias, "err_value(&_e)") : "";
+    dispatch += `if ${test} { ${bind} ${sm.st} = ${st}; continue 'sm; }\n`;
+  }
+  dispatch += `${exc} = None;\nreturn Err(_e);`;
+  sm.emit(dispatch);
+  for (const b of bodies) {
+    sm.cur = b.state;
+    g.handlers = [...g.handlers, e];
+    lowerBlock(g, sm, stmts(b.block));
+    g.handlers = g.handlers.slice(0, -1);
+    if (b.alias) sm.emit(g.unbind(b.alias));
+    sm.emit(`${exc} = None;`);
+    sm.goto(exit);
+  }
+  sm.cur = exit;
 }
 
 function lowerYield(g: Gen, sm: StateMachine, y: Node): void {
@@ -194,9 +283,7 @@ function lowerYield(g: Gen, sm: StateMachine, y: Node): void {
     sm.emit(`${it} = Some(iter(${ref(emitExpr(g, arg))})?);`);
     sm.goto(loop);
     sm.cur = loop;
-    sm.emit(
-      `match next(${it}.as_ref().unwrap())? { Some(x) => return Ok(Some(x)), None => { ${it} = None; ${sm.st} = ${after}; continue 'sm; } }`,
-    );
+    sm.emit(`match next(${it}.as_ref().unwrap())? { Some(x) => return Ok(Some(x)), None => { ${it} = None; ${sm.st} = ${after}; continue 'sm; } }`);
     sm.cur = after;
     return;
   }

@@ -1,15 +1,10 @@
 // import statements -> import_module / import_from.
-import { field, fields, kids, type Node, named } from "./ast.ts";
+import { type Node, field, fields, kids, named } from "./ast.ts";
 import type { Gen } from "./context.ts";
 import { rustStr } from "./names.ts";
 
 /** Absolute module name of a `from` target (resolving leading dots against the package). */
-export function resolveRelative(
-  moduleName: string,
-  isPackage: boolean,
-  level: number,
-  dotted: string,
-): string | { error: string } {
+export function resolveRelative(moduleName: string, isPackage: boolean, level: number, dotted: string): string | { error: string } {
   if (level === 0) return dotted;
   const parts = moduleName.split(".");
   const pkg = isPackage ? parts : parts.slice(0, -1);

@@ -3,7 +3,7 @@ import { parsePython } from "../ingest/parser.ts";
 import { named } from "./ast.ts";
 import { Gen, indent } from "./context.ts";
 import { type Diagnostic, makeDiagnostic, syntaxDiagnostics } from "./diagnostics.ts";
-import { linkProgram as link, type LinkableModule } from "./link.ts";
+import { type LinkableModule, linkProgram as link } from "./link.ts";
 import { rustModuleIdent } from "./names.ts";
 import { analyzeScopes } from "./scope.ts";
 import { emitBlock } from "./statements.ts";
@@ -28,10 +28,7 @@ export function normalizeSource(source: string): string {
   return s;
 }
 
-export async function transpileModule(
-  source: string,
-  opts: { moduleName: string; path: string; isPackage: boolean },
-): Promise<ModuleTranspile> {
+export async function transpileModule(source: string, opts: { moduleName: string; path: string; isPackage: boolean }): Promise<ModuleTranspile> {
   const src = normalizeSource(source);
   const tree = await parsePython(src);
   const root = tree.rootNode;

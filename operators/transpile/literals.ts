@@ -41,8 +41,8 @@ export function parseFloatLiteral(text: string): number {
 /** Rust f64 expression for a JS number (exact round trip). */
 export function rustF64(n: number): string {
   if (Number.isNaN(n)) return "f64::NAN";
-  if (n === Infinity) return "f64::INFINITY";
-  if (n === -Infinity) return "f64::NEG_INFINITY";
+  if (n === Number.POSITIVE_INFINITY) return "f64::INFINITY";
+  if (n === Number.NEGATIVE_INFINITY) return "f64::NEG_INFINITY";
   if (Object.is(n, -0)) return "-0.0f64";
   let s = String(n);
   if (!/[.e]/.test(s)) s += ".0";

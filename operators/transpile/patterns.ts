@@ -2,7 +2,7 @@
 //
 // Each case is a labeled `loop` evaluating to bool (`break 'mN false` on the first failed check);
 // captures go to temporaries and are bound only when the whole pattern matched (before the guard).
-import { field, fields, kids, type Node, named, stmts } from "./ast.ts";
+import { type Node, field, fields, kids, named, stmts } from "./ast.ts";
 import { type Gen, indent, own } from "./context.ts";
 import { emitCond, emitExpr } from "./expressions.ts";
 import { emitString } from "./fstrings.ts";
@@ -20,8 +20,7 @@ export function emitMatch(g: Gen, n: Node): string {
   const subj = g.t("_ms");
   const subjectNode = field(n, "subject")!;
   const subjects = fields(n, "subject");
-  const subjCode =
-    subjects.length > 1 ? `new_tuple(vec![${subjects.map((s) => own(emitExpr(g, s))).join(", ")}])` : own(emitExpr(g, subjectNode));
+  const subjCode = subjects.length > 1 ? `new_tuple(vec![${subjects.map((s) => own(emitExpr(g, s))).join(", ")}])` : own(emitExpr(g, subjectNode));
   const mt = `'mt${g.loopId()}`;
   let code = `{\nlet ${subj} = ${subjCode};\n${mt}: loop {\n`;
   const body = field(n, "body");
@@ -87,7 +86,7 @@ function compile(g: Gen, p0: Node, subj: string, ctx: Ctx): void {
         if (parts[0]!.text !== "_") capture(g, parts[0]!.text, subj, ctx, p);
         return;
       }
-      fail(ctx, `eq(${subj}, &${valueOf(g, parts)})?`);
+      fail(ctx, `eq(${subj}, &${valueOfDotted(g, parts)})?`);
       return;
     }
     case "identifier":
@@ -123,7 +122,7 @@ function compile(g: Gen, p0: Node, subj: string, ctx: Ctx): void {
   }
 }
 
-function valueOf(g: Gen, parts: Node[]): string {
+function valueOfDotted(g: Gen, parts: Node[]): string {
   let code = own(g.load(parts[0]!.text));
   for (const a of parts.slice(1)) code = `getattr(&${code}, ${rustStr(a.text)})?`;
   return code;
@@ -149,7 +148,7 @@ function literal(g: Gen, nodes: Node[]): { code: string; identity: boolean } | n
       case "none":
         return { code: "Value::None", identity: true };
       case "dotted_name":
-        return { code: valueOf(g, named(n)), identity: false };
+        return { code: valueOfDotted(g, named(n)), identity: false };
     }
   } catch (e) {
     if (e instanceof LiteralError) {
@@ -245,15 +244,14 @@ function compileMapping(g: Gen, p: Node, subj: string, ctx: Ctx): void {
   const rest = named(p).find((c) => c.type === "splat_pattern");
   if (rest) {
     const nm = named(rest)[0];
-    if (nm && nm.text !== "_")
-      capture(g, nm.text, `mapping_rest(${subj}, &[${keyTemps.map((k) => `${k}.clone()`).join(", ")}])?`, ctx, nm);
+    if (nm && nm.text !== "_") capture(g, nm.text, `mapping_rest(${subj}, &[${keyTemps.map((k) => `${k}.clone()`).join(", ")}])?`, ctx, nm);
   }
 }
 
 function compileClass(g: Gen, p: Node, subj: string, ctx: Ctx): void {
   const clsNode = named(p)[0]!;
   const cls = g.t("_mc");
-  ctx.lines.push(`let ${cls} = ${valueOf(g, named(clsNode))};`);
+  ctx.lines.push(`let ${cls} = ${valueOfDotted(g, named(clsNode))};`);
   fail(ctx, `isinstance(${subj}, &${cls})?`);
   const args = named(p)
     .slice(1)
@@ -262,7 +260,9 @@ function compileClass(g: Gen, p: Node, subj: string, ctx: Ctx): void {
   const kws = args.filter((a) => a.type === "keyword_pattern");
   if (pos.length) {
     const vals = g.t("_mp");
-    ctx.lines.push(`let ${vals}: Vec<Value> = match match_class_positional(&${cls}, ${subj}, ${pos.length})? { Some(v) => v, None => break ${ctx.label} false };`);
+    ctx.lines.push(
+      `let ${vals}: Vec<Value> = match match_class_positional(&${cls}, ${subj}, ${pos.length})? { Some(v) => v, None => break ${ctx.label} false };`,
+    );
     pos.forEach((a, i) => compile(g, a, `&${vals}[${i}]`, ctx));
   }
   for (const kw of kws) {

@@ -1,6 +1,6 @@
 // Per-scope name analysis: which names are local / global / nonlocal / free, which locals must be
 // cells (captured by a nested closure living in another Rust frame).
-import { field, fields, kids, type Node, named } from "./ast.ts";
+import { type Node, field, fields, kids, named } from "./ast.ts";
 
 export type ScopeKind = "module" | "class" | "function" | "lambda" | "comprehension" | "genexp";
 
@@ -387,8 +387,7 @@ export function analyzeScopes(root: Node): ScopeInfo {
         const f = s;
         if (f.kind === "function") f.isGenerator = true;
         else if (f.kind === "lambda") issues.push({ node: n, message: "yield inside lambda is not supported" });
-        else if (f.kind === "comprehension" || f.kind === "genexp")
-          issues.push({ node: n, message: "'yield' inside a comprehension" });
+        else if (f.kind === "comprehension" || f.kind === "genexp") issues.push({ node: n, message: "'yield' inside a comprehension" });
         else issues.push({ node: n, message: "'yield' outside function" });
         for (const c of named(n)) visit(c, s);
         return;
@@ -410,8 +409,6 @@ export function analyzeScopes(root: Node): ScopeInfo {
   for (const st of named(root)) visit(st, module);
   for (const [s, name] of uses) s.resolve(name);
   const moduleNames = new Set<string>([...module.bound, ...globalWrites]);
-  const futureAnnotations = named(root).some(
-    (st) => st.type === "future_import_statement" && /\bannotations\b/.test(st.text),
-  );
+  const futureAnnotations = named(root).some((st) => st.type === "future_import_statement" && /\bannotations\b/.test(st.text));
   return { module, byNode, issues, moduleNames, hasStarImport, futureAnnotations };
 }

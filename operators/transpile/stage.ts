@@ -17,7 +17,18 @@ export const transpile: Stage<SpecModule, TranspiledModule> = {
       if (mod.diagnostics.length) {
         const [first] = mod.diagnostics;
         const detail = mod.diagnostics.map((d) => `${ev.path}:${d.line}:${d.col}: ${d.construct}: ${d.message}`).join("\n");
-        return [{ failure: failureOf(ev, "transpile", startedAt, { kind: "unsupported", line: first.line, col: first.col, construct: first.construct, message: first.message, detail }) }];
+        return [
+          {
+            failure: failureOf(ev, "transpile", startedAt, {
+              kind: "unsupported",
+              line: first.line,
+              col: first.col,
+              construct: first.construct,
+              message: first.message,
+              detail,
+            }),
+          },
+        ];
       }
       const out: TranspiledModule = {
         runId: ev.runId,

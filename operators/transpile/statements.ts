@@ -1,10 +1,10 @@
 // Statements -> Rust statements.
-import { field, fields, kids, type Node, named, stmts, unparen } from "./ast.ts";
+import { type Node, field, fields, kids, named, stmts, unparen } from "./ast.ts";
+import { emitClassDef } from "./classes.ts";
 import { type Gen, indent, own, ref } from "./context.ts";
 import { emitAssert, emitRaise, emitTry, emitWith } from "./exceptions.ts";
 import { AUGOPS, emitCond, emitExpr, emitSeq, emitSlice } from "./expressions.ts";
 import { emitFunctionDef } from "./functions.ts";
-import { emitClassDef } from "./classes.ts";
 import { emitImport, emitImportFrom } from "./imports.ts";
 import { rustStr } from "./names.ts";
 import { emitMatch } from "./patterns.ts";

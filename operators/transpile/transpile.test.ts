@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parsePython } from "../ingest/parser.ts";
-import { linkProgram, transpileModule } from "./index.ts";
 import { resolveRelative } from "./imports.ts";
+import { linkProgram, transpileModule } from "./index.ts";
 import { decodeStringBody, parseIntLiteral, rustF64, rustInt } from "./literals.ts";
 import { rustModuleIdent, rustStr, rustVar } from "./names.ts";
-import { analyzeScopes, type Scope } from "./scope.ts";
+import { type Scope, analyzeScopes } from "./scope.ts";
 
 const opts = { moduleName: "m", path: "m.py", isPackage: false };
 
@@ -88,9 +88,7 @@ describe("scope analysis", () => {
     expect(f.resolve("y")).toMatchObject({ kind: "local", cell: false });
   });
   it("handles nonlocal and global", async () => {
-    const { find } = await scopes(
-      "def f():\n    n = 0\n    def g():\n        nonlocal n\n        global G\n        n += 1\n        G = n\n    return g\n",
-    );
+    const { find } = await scopes("def f():\n    n = 0\n    def g():\n        nonlocal n\n        global G\n        n += 1\n        G = n\n    return g\n");
     expect(find("g").resolve("n")).toMatchObject({ kind: "local", cell: true });
     expect(find("g").resolve("G")).toEqual({ kind: "global" });
     expect(find("f").cells.has("n")).toBe(true);
@@ -160,7 +158,10 @@ describe("transpileModule", () => {
     expect(r.diagnostics).toEqual([]);
   });
   it("compiles match statements", async () => {
-    const r = await transpileModule("match x:\n    case [1, *rest] | (2, *rest):\n        pass\n    case {'k': v}:\n        pass\n    case _:\n        pass\n", opts);
+    const r = await transpileModule(
+      "match x:\n    case [1, *rest] | (2, *rest):\n        pass\n    case {'k': v}:\n        pass\n    case _:\n        pass\n",
+      opts,
+    );
     expect(r.diagnostics).toEqual([]);
     expect(r.rust).toContain("match_sequence(");
     expect(r.rust).toContain("mapping_get(");

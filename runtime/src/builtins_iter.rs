@@ -163,6 +163,16 @@ fn builtin_reversed(pos: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value
             }
             Err(type_error(&format!("'{}' object is not reversible", type_name(&seq))))
         }
+        Value::Class(c) => match crate::classes::lookup_class_attr(c, "__class_reversed__") {
+            Some(f) => {
+                let f = match f {
+                    Value::ClassMethod(g) => (*g).clone(),
+                    other => other,
+                };
+                pycall(&f, vec![seq.clone()])
+            }
+            None => Err(type_error(&format!("'{}' object is not reversible", type_name(&seq)))),
+        },
         _ => Err(type_error(&format!("'{}' object is not reversible", type_name(&seq)))),
     }
 }

@@ -464,6 +464,14 @@ pub fn make_class(name: &str, qualname: &str, module: &str, bases: Vec<Value>, a
         if k == "__hash__" {
             has_hash = true;
         }
+        // __new__ is implicitly a staticmethod, __init_subclass__/__class_getitem__ classmethods
+        let v = match (k.as_str(), v) {
+            ("__new__", f @ Value::Func(_)) => Value::StaticMethod(Rc::new(f)),
+            ("__init_subclass__", f @ Value::Func(_)) | ("__class_getitem__", f @ Value::Func(_)) => {
+                Value::ClassMethod(Rc::new(f))
+            }
+            (_, v) => v,
+        };
         d.set_str(&k, v);
     }
     if has_eq && !has_hash {

@@ -40,6 +40,7 @@ pub mod stdlib_enum;
 pub mod stdlib_dataclasses;
 pub mod stdlib_misc;
 pub mod stdlib_json;
+pub mod stdlib_re;
 
 // code generator support (helper T)
 pub mod codegen_support;

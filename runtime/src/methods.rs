@@ -522,10 +522,7 @@ pub(crate) fn float_hex(f: f64) -> String {
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let mant = bits & ((1u64 << 52) - 1);
     let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
-    let mut hex = format!("{:013x}", mant);
-    while hex.len() > 1 && hex.ends_with('0') {
-        hex.pop();
-    }
+    let hex = format!("{:013x}", mant);
     format!("{}0x{}.{}p{}{}", sign, lead, hex, if e >= 0 { "+" } else { "-" }, e.abs())
 }
 

@@ -1357,9 +1357,18 @@ pub fn str_method(
                                         return Err(err(
                                             "UnicodeEncodeError",
                                             &format!(
-                                                "'{}' codec can't encode character '\\u{:04x}' in position {}: ordinal not in range({})",
+                                                "'{}' codec can't encode character '{}' in position {}: ordinal not in range({})",
                                                 if enc == "ascii" { "ascii" } else { "latin-1" },
-                                                c as u32,
+                                                {
+                                                    let u = c as u32;
+                                                    if u < 0x100 {
+                                                        format!("\\x{:02x}", u)
+                                                    } else if u < 0x10000 {
+                                                        format!("\\u{:04x}", u)
+                                                    } else {
+                                                        format!("\\U{:08x}", u)
+                                                    }
+                                                },
                                                 i,
                                                 limit
                                             ),

@@ -18,7 +18,8 @@ thread_local! {
     static INTERNED: RefCell<HashMap<String, &'static str>> = RefCell::new(HashMap::new());
     static DEPTH: Cell<u32> = Cell::new(1);
     static RECURSION_LIMIT: Cell<u32> = Cell::new(1000);
-    static ASCII_CACHE: Cell<(usize, usize, bool)> = Cell::new((0, 0, false));
+    // holds the string itself so its address cannot be reused by another string
+    static ASCII_CACHE: RefCell<Option<(Rc<str>, bool)>> = RefCell::new(None);
 }
 
 /// A `&'static str` for a dynamic name (leaked once per distinct name).
@@ -96,14 +97,20 @@ pub fn range_len(r: &RangeV) -> i64 {
 /// Is the str ASCII (cached for the most recently asked string, for index loops).
 #[inline]
 pub fn str_is_ascii(s: &Rc<str>) -> bool {
-    let key = (s.as_ptr() as usize, s.len());
-    let c = ASCII_CACHE.with(|c| c.get());
-    if c.0 == key.0 && c.1 == key.1 {
-        return c.2;
+    if s.len() < 32 {
+        return s.is_ascii();
     }
-    let a = s.is_ascii();
-    ASCII_CACHE.with(|c| c.set((key.0, key.1, a)));
-    a
+    ASCII_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some((k, a)) = &*c {
+            if Rc::ptr_eq(k, s) {
+                return *a;
+            }
+        }
+        let a = s.is_ascii();
+        *c = Some((s.clone(), a));
+        a
+    })
 }
 
 /// The characters of a str as one-char str values.
@@ -312,15 +319,26 @@ pub fn call_depth() -> u32 {
 /// Enter one Python-level frame (RecursionError beyond the limit).
 #[inline]
 pub fn enter_frame() -> PyResult<()> {
-    let d = DEPTH.with(|c| {
+    let (d, limit) = DEPTH.with(|c| {
         let d = c.get() + 1;
         c.set(d);
-        d
+        (d, RECURSION_LIMIT.with(|l| l.get()))
     });
-    if d > get_recursion_limit() {
+    if d > limit || (d > 200 && (d & 63) == 0) {
+        return deep_frame(d, limit);
+    }
+    Ok(())
+}
+
+/// Past the limit: RecursionError. Every 64 frames past depth 200: flush buffered stdout so
+/// that a wasm stack-overflow trap cannot swallow what was printed before it.
+#[inline(never)]
+fn deep_frame(d: u32, limit: u32) -> PyResult<()> {
+    if d > limit {
         DEPTH.with(|c| c.set(c.get() - 1));
         return Err(exc("RecursionError", "maximum recursion depth exceeded".to_string()));
     }
+    crate::builtins::flush_stdout();
     Ok(())
 }
 
@@ -330,15 +348,34 @@ pub fn leave_frame() {
 }
 
 pub fn call_function(f: &Rc<Function>, pos: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
-    let args = bind_params(&f.qualname, &f.params, pos, kw)?;
+    // Keep this frame small: deep Python recursion runs through it (wasm stacks are small).
+    let args = if kw.is_empty() && pos.len() == f.params.len() && f.params.iter().all(|p| p.kind == ParamKind::Positional) {
+        pos
+    } else {
+        bind_slow(f, pos, kw)?
+    };
     enter_frame()?;
     let r = (f.body)(args);
     leave_frame();
     r
 }
 
+#[inline(never)]
+fn bind_slow(f: &Rc<Function>, pos: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Vec<Value>> {
+    bind_params(&f.qualname, &f.params, pos, kw)
+}
+
 /// Call any callable.
 pub fn call(f: &Value, pos: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
+    match f {
+        Value::Func(func) => call_function(func, pos, kw),
+        Value::Builtin(b) => (b.call)(b.receiver.as_ref(), pos, kw),
+        _ => call_other(f, pos, kw),
+    }
+}
+
+#[inline(never)]
+fn call_other(f: &Value, pos: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
     match f {
         Value::Func(func) => call_function(func, pos, kw),
         Value::Builtin(b) => (b.call)(b.receiver.as_ref(), pos, kw),
@@ -795,6 +832,10 @@ fn super_getattr(sup: &Rc<Instance>, name: &str) -> PyResult<Value> {
     }
     // builtin behaviour of the next builtin class in the MRO
     let bname = mro[pos.min(mro.len())..].iter().find_map(|c| c.builtin).unwrap_or("object");
+    if name == "__new__" {
+        // static: the caller passes the class explicitly
+        return Ok(builtin_unbound(bname, name, None));
+    }
     Ok(builtin_unbound(bname, name, Some(obj)))
 }
 
@@ -1543,7 +1584,13 @@ fn norm_index(idx: &Value, len: usize, what: &str) -> PyResult<usize> {
 fn index_value(idx: &Value) -> Option<Value> {
     match idx {
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => Some(idx.clone()),
-        Value::Instance(i) if lookup_class_attr(&i.class, "__index__").is_some() => call_method(idx, "__index__", vec![], vec![]).ok(),
+        Value::Instance(i) if lookup_class_attr(&i.class, "__index__").is_some() => {
+            match call_method(idx, "__index__", vec![], vec![]) {
+                Ok(v @ Value::Int(_)) | Ok(v @ Value::BigInt(_)) => Some(v),
+                Ok(Value::Bool(b)) => Some(Value::Int(b as i64)),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }
@@ -1857,8 +1904,49 @@ pub fn iter(v: &Value) -> PyResult<Value> {
             Ok(new_iter(PyIter::Seq { seq: v.clone(), pos: 0, rev: false }))
         }
         Value::Range(r) => Ok(new_iter(PyIter::Range { cur: r.start, stop: r.stop, step: r.step })),
-        Value::Dict(d) => Ok(new_iter(PyIter::Items(d.borrow().keys().into_iter()))),
-        Value::Set(s) => Ok(new_iter(PyIter::Items(s.borrow().items().into_iter()))),
+        Value::Dict(d) => {
+            // live iteration over entries; size changes raise like CPython
+            let d = d.clone();
+            let start_len = d.borrow().len();
+            let mut pos = 0usize;
+            let mut failed = false;
+            Ok(iter_from_fn(Box::new(move || {
+                let db = d.borrow();
+                if failed || db.len() != start_len {
+                    failed = true;
+                    return Err(exc("RuntimeError", "dictionary changed size during iteration".to_string()));
+                }
+                while pos < db.entries.len() {
+                    let e = &db.entries[pos];
+                    pos += 1;
+                    if let Some((k, _)) = e {
+                        return Ok(Some(k.clone()));
+                    }
+                }
+                Ok(None)
+            })))
+        }
+        Value::Set(st) => {
+            let st = st.clone();
+            let start_len = st.borrow().len();
+            let mut pos = 0usize;
+            let mut failed = false;
+            Ok(iter_from_fn(Box::new(move || {
+                let sb = st.borrow();
+                if failed || sb.len() != start_len {
+                    failed = true;
+                    return Err(exc("RuntimeError", "Set changed size during iteration".to_string()));
+                }
+                while pos < sb.table.len() {
+                    let e = &sb.table[pos];
+                    pos += 1;
+                    if let SetSlot::Full(_, v) = e {
+                        return Ok(Some(v.clone()));
+                    }
+                }
+                Ok(None)
+            })))
+        }
         Value::FrozenSet(s) => Ok(new_iter(PyIter::Items(s.items().into_iter()))),
         Value::Iter(_) => Ok(v.clone()),
         Value::Class(c) => match lookup_class_attr(c, "__class_iter__") {

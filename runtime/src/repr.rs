@@ -403,10 +403,8 @@ pub fn format_value(v: &Value, spec: &str) -> PyResult<String> {
             if spec.is_empty() {
                 return Ok(if *b { "True" } else { "False" }.to_string());
             }
+            // bool uses int.__format__ for any non-empty spec
             let sp = fmtspec::parse_spec(spec).map_err(fmt_err)?;
-            if sp.ty.is_none() {
-                return fmtspec::format_str(if *b { "True" } else { "False" }, &sp).map_err(fmt_err);
-            }
             fmtspec::format_i64(*b as i64, &sp).map_err(fmt_err)
         }
         Value::BigInt(b) => {

@@ -32,6 +32,7 @@ pub fn load(name: &str) -> Option<PyResult<Value>> {
         "statistics" => crate::stdlib_misc::statistics_mod(),
         "textwrap" => crate::stdlib_misc::textwrap_mod(),
         "json" => crate::stdlib_json::module(),
+        "re" => crate::stdlib_re::module(),
         _ => return None,
     })
 }
@@ -39,7 +40,7 @@ pub fn load(name: &str) -> Option<PyResult<Value>> {
 /// Names of the modules `load` knows (for `is_builtin_module`-style checks).
 pub const BUILTIN_MODULES: &[&str] = &[
     "math", "collections", "collections.abc", "itertools", "functools", "string", "sys",
-    "operator", "heapq", "bisect", "typing", "enum", "dataclasses", "abc", "copy", "random", "statistics", "textwrap", "json",
+    "operator", "heapq", "bisect", "typing", "enum", "dataclasses", "abc", "copy", "random", "statistics", "textwrap", "json", "re",
 ];
 
 // ---------------------------------------------------------------------------------------------

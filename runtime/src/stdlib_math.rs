@@ -115,14 +115,36 @@ fn int_log(v: &Value) -> PyResult<f64> {
             if f.is_finite() {
                 return Ok(f.ln());
             }
-            // x = m * 2**e with m in [0.5, 1): log(x) = log(m) + e*log(2)
-            let bits = b.bit_length();
-            let shift = bits.saturating_sub(60);
-            let top = b.shr(shift).to_f64();
-            Ok(top.ln() + (shift as f64) * std::f64::consts::LN_2)
+            let (m, e) = big_frexp(b);
+            Ok(m.ln() + 2.0f64.ln() * e as f64)
         }
         _ => unreachable!(),
     }
+}
+
+/// _PyLong_Frexp: b ~= m * 2**e with m in [0.5, 1), m correctly rounded to 53 bits.
+fn big_frexp(b: &BigInt) -> (f64, i64) {
+    let bits = b.bit_length() as i64;
+    if bits <= 55 {
+        let f = b.to_f64();
+        let (m, e) = frexp(f);
+        return (m, e as i64);
+    }
+    let shift = (bits - 55) as u64;
+    let top = b.abs().shr(shift);
+    let back = top.shl(shift);
+    let sticky = back != b.abs();
+    let mut t = top.to_i64().unwrap_or(0) as u64;
+    if sticky {
+        t |= 1;
+    }
+    let mut m = t as f64 / (1u64 << 55) as f64;
+    let mut e = bits;
+    if m == 1.0 {
+        m = 0.5;
+        e += 1;
+    }
+    (m, e)
 }
 
 fn log_of(v: &Value) -> PyResult<f64> {
@@ -144,8 +166,11 @@ fn log_base(v: &Value, which: u32) -> PyResult<f64> {
     if is_int(v) {
         if let Value::BigInt(b) = v {
             if !b.to_f64().is_finite() {
-                let ln = int_log(v)?;
-                return Ok(if which == 2 { ln / std::f64::consts::LN_2 } else { ln / std::f64::consts::LN_10 });
+                if b.is_negative() {
+                    return Err(domain());
+                }
+                let (m, e) = big_frexp(b);
+                return Ok(if which == 2 { m.log2() + e as f64 } else { m.log10() + 2.0f64.log10() * e as f64 });
             }
         }
         let x = to_f64(v)?;
@@ -946,13 +971,16 @@ pub fn module() -> PyResult<Value> {
                     return Err(domain());
                 }
                 if x.fract() == 0.0 && x <= 23.0 {
-                    let mut r = 1.0f64;
-                    let mut i = 2.0;
-                    while i < x {
+                    let mut r: u128 = 1;
+                    let mut i: u128 = 2;
+                    while (i as f64) < x {
                         r *= i;
-                        i += 1.0;
+                        i += 1;
                     }
-                    return Ok(Value::Float(r));
+                    return Ok(Value::Float(r as f64));
+                }
+                if x.is_infinite() {
+                    return Ok(Value::Float(x));
                 }
                 let r = lanczos_gamma(x);
                 if r.is_infinite() {
@@ -969,10 +997,20 @@ pub fn module() -> PyResult<Value> {
                 if x <= 0.0 && x.fract() == 0.0 {
                     return Err(domain());
                 }
-                if x == 1.0 || x == 2.0 {
+                if x.is_infinite() {
+                    return Ok(Value::Float(f64::INFINITY));
+                }
+                if x.is_nan() {
+                    return Ok(Value::Float(x));
+                }
+                if x == x.floor() && x <= 2.0 {
                     return Ok(Value::Float(0.0));
                 }
-                Ok(Value::Float(lanczos_gamma(x).abs().ln()))
+                let r = m_lgamma(x);
+                if r.is_infinite() {
+                    return Err(range_err());
+                }
+                Ok(Value::Float(r))
             }),
         ),
         (
@@ -1070,28 +1108,117 @@ fn erf(x: f64) -> f64 {
     }
 }
 
+const LANCZOS_G: f64 = 6.024680040776729583740234375;
+const LANCZOS_G_MINUS_HALF: f64 = 5.524680040776729583740234375;
+const LANCZOS_NUM: [f64; 13] = [
+    23531376880.410759688572007674451636754734846804940,
+    42919803642.649098768957899047001988850926355848959,
+    35711959237.355668049440185451547166705960488635843,
+    17921034426.037209699919755754458931112671403265390,
+    6039542586.3520280050642916443072979210699388420708,
+    1439720407.3117216736632230727949123939715485786772,
+    248874557.86205415651146038641322942321632125127801,
+    31426415.585400194380614231628318205362874684987640,
+    2876370.6289353724412254090516208496135991145378768,
+    186056.26539522349504029498971604569928220784236328,
+    8071.6720023658162106380029022722506138218516325024,
+    210.82427775157934587250973392071336271166969580291,
+    2.5066282746310002701649081771338373386264310793408,
+];
+const LANCZOS_DEN: [f64; 13] = [
+    0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0, 2637558.0, 357423.0,
+    32670.0, 1925.0, 66.0, 1.0,
+];
+
+fn lanczos_sum(x: f64) -> f64 {
+    let mut num = 0.0;
+    let mut den = 0.0;
+    if x < 5.0 {
+        for i in (0..13).rev() {
+            num = num * x + LANCZOS_NUM[i];
+            den = den * x + LANCZOS_DEN[i];
+        }
+    } else {
+        for i in 0..13 {
+            num = num / x + LANCZOS_NUM[i];
+            den = den / x + LANCZOS_DEN[i];
+        }
+    }
+    num / den
+}
+
+fn m_sinpi(x: f64) -> f64 {
+    let pi = std::f64::consts::PI;
+    let y = x.abs() % 2.0;
+    let n = (2.0 * y).round() as i32;
+    let r = match n {
+        0 => (pi * y).sin(),
+        1 => (pi * (y - 0.5)).cos(),
+        2 => (pi * (1.0 - y)).sin(),
+        3 => -(pi * (y - 1.5)).cos(),
+        _ => (pi * (y - 2.0)).sin(),
+    };
+    1.0f64.copysign(x) * r
+}
+
+/// CPython's m_tgamma (finite, non-integral or large arguments; callers handle the rest).
 fn lanczos_gamma(x: f64) -> f64 {
-    // Lanczos approximation (g = 7, n = 9)
-    const G: f64 = 7.0;
-    const C: [f64; 9] = [
-        0.99999999999980993,
-        676.5203681218851,
-        -1259.1392167224028,
-        771.32342877765313,
-        -176.61502916214059,
-        12.507343278686905,
-        -0.13857109526572012,
-        9.9843695780195716e-6,
-        1.5056327351493116e-7,
-    ];
-    if x < 0.5 {
-        return std::f64::consts::PI / ((std::f64::consts::PI * x).sin() * lanczos_gamma(1.0 - x));
+    let pi = std::f64::consts::PI;
+    let absx = x.abs();
+    if absx < 1e-20 {
+        return 1.0 / x;
     }
-    let x = x - 1.0;
-    let mut a = C[0];
-    let t = x + G + 0.5;
-    for (i, c) in C.iter().enumerate().skip(1) {
-        a += c / (x + i as f64);
+    if absx > 200.0 {
+        if x < 0.0 {
+            return 0.0 / m_sinpi(x);
+        }
+        return f64::INFINITY;
     }
-    (2.0 * std::f64::consts::PI).sqrt() * t.powf(x + 0.5) * (-t).exp() * a
+    let y = absx + LANCZOS_G_MINUS_HALF;
+    let mut z = if absx > LANCZOS_G_MINUS_HALF {
+        let q = y - absx;
+        q - LANCZOS_G_MINUS_HALF
+    } else {
+        let q = y - LANCZOS_G_MINUS_HALF;
+        q - absx
+    };
+    z = z * LANCZOS_G / y;
+    let mut r;
+    if x < 0.0 {
+        r = -pi / m_sinpi(absx) / absx * y.exp() / lanczos_sum(absx);
+        r -= z * r;
+        if absx < 140.0 {
+            r /= y.powf(absx - 0.5);
+        } else {
+            let sp = y.powf(absx / 2.0 - 0.25);
+            r /= sp;
+            r /= sp;
+        }
+    } else {
+        r = lanczos_sum(absx) / y.exp();
+        r += z * r;
+        if absx < 140.0 {
+            r *= y.powf(absx - 0.5);
+        } else {
+            let sp = y.powf(absx / 2.0 - 0.25);
+            r *= sp;
+            r *= sp;
+        }
+    }
+    r
+}
+
+/// CPython's m_lgamma for finite x that is not a non-positive integer.
+fn m_lgamma(x: f64) -> f64 {
+    let logpi = 1.144729885849400174143427351353058711647;
+    let absx = x.abs();
+    if absx < 1e-20 {
+        return -absx.ln();
+    }
+    let mut r = lanczos_sum(absx).ln() - LANCZOS_G;
+    r += (absx - 0.5) * ((absx + LANCZOS_G - 0.5).ln() - 1.0);
+    if x < 0.0 {
+        r = logpi - m_sinpi(absx).abs().ln() - absx.ln() - r;
+    }
+    r
 }

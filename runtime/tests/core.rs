@@ -67,3 +67,55 @@ fn reprs_and_numbers() {
     });
     check(&out, include_str!("expected/core_t1.out"));
 }
+
+#[test]
+fn recursion_limit() {
+    // run on a big native stack: debug builds use large frames
+    let h = std::thread::Builder::new().stack_size(256 << 20).spawn(|| {
+        run(|| {
+            let m = pyrt::modules::new_module("__main__");
+            let m1 = m.clone();
+            let down = func("down", vec![p("n")], move |a| {
+                let f = load_global(&m1, "down")?;
+                call(&f, vec![add(&a[0], &i(1))?], vec![])
+            });
+            store_global(&m, "down", down.clone());
+            match call(&down, vec![i(0)], vec![]) {
+                Err(e) if e.is("RecursionError") => pr(vec![s("caught"), err_value(&e)])?,
+                _ => pr(vec![s("no error")])?,
+            }
+            // depth accounting is restored after the error
+            let m2 = m.clone();
+            let depth = func("depth", vec![p("n")], move |a| {
+                if le(&a[0], &i(0))? { return Ok(i(0)); }
+                let f = load_global(&m2, "depth")?;
+                add(&call(&f, vec![sub(&a[0], &i(1))?], vec![])?, &i(1))
+            });
+            store_global(&m, "depth", depth.clone());
+            pr(vec![call(&depth, vec![i(998)], vec![])?])?;
+            match call(&depth, vec![i(999)], vec![]) {
+                Err(e) if e.is("RecursionError") => pr(vec![s("999 too deep")])?,
+                _ => pr(vec![s("999 ok")])?,
+            }
+            Ok(())
+        })
+    }).unwrap();
+    let out = h.join().unwrap();
+    // CPython 3.11: module frame + 999 nested calls fit; the 1000th raises
+    check(&out, "caught maximum recursion depth exceeded\n998\n999 too deep\n");
+}
+
+#[test]
+fn format_values() {
+    let out = run(|| {
+        let fv = |v: Value, sp: &str| -> PyResult<Value> { Ok(Value::from(format_value(&v, sp)?)) };
+        pr(vec![fv(Value::Bool(true), ">5")?, fv(Value::Bool(true), "")?, fv(Value::Bool(true), "d")?, fv(Value::Bool(true), "^7")?,
+            fv(none(), "")?, fv(i(3), "c")?, fv(f(2.5), "")?, fv(f(1e20), "g")?, fv(pow(&i(10), &i(20))?, ".2e")?])?;
+        match format_value(&none(), ">6") {
+            Err(e) => pr(vec![err_value(&e)])?,
+            Ok(_) => {}
+        }
+        Ok(())
+    });
+    check(&out, "    1 True 1    1    None \x03 2.5 1e+20 1.00e+20\nunsupported format string passed to NoneType.__format__\n");
+}

@@ -73,3 +73,4 @@ pub fn del_global(m: &Value, name: &str) -> PyResult<()> { unimplemented!() }
 pub fn run_main(entry: &str) -> ! { unimplemented!() }
 pub fn flush_stdout() { unimplemented!() }
 impl Dict { pub fn keys(&self) -> Vec<Value> { unimplemented!() } }
+pub fn set_context(e: &PyErr, c: &PyErr) { unimplemented!() }
