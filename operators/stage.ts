@@ -3,7 +3,7 @@
 import { hostname } from "node:os";
 import { type OperatorFunction, from, mergeMap } from "rxjs";
 import type { FailureEvent, FailureKind, ModuleResult, Timing } from "../schemas/events.ts";
-import type { AnyTopic, TopicDef } from "../topics/topic.ts";
+import type { TopicDef } from "../topics/topic.ts";
 
 /** A stage step's outputs: the next event, a failure, or a module's final result (e.g. "imported"). */
 export type StageResult<O> = { ok: O } | { failure: FailureEvent } | { result: ModuleResult };
@@ -17,13 +17,17 @@ export interface Stage<I, O> {
   process(event: I): Promise<StageResult<O>[]>;
 }
 
-/** A stage that joins several topics (e.g. link: manifests + transpiled modules + failures). */
-export interface JoinStage<O> {
+/**
+ * A stateful join over one topic keyed by run (link). It sees a run's events one at a time, in
+ * order, and says which runs are settled: only then are that run's input records acknowledged, so a
+ * worker that dies mid-run leaves them uncommitted and the next member rebuilds the state by replay.
+ */
+export interface JoinStage<I, O> {
   readonly name: string;
-  readonly inputs: readonly AnyTopic[];
+  readonly input: TopicDef<I>;
   readonly output: TopicDef<O>;
-  /** Called one event at a time, in arrival order. */
-  process(topic: string, event: unknown): StageResult<O>[];
+  runOf(event: I): string;
+  process(event: I): { results: StageResult<O>[]; settled: string[] };
 }
 
 /** The stage as an RxJS operator with bounded concurrency, for composing chains without a transport. */

@@ -169,3 +169,22 @@ export interface ModuleResult {
   stage: string;
   report: string;
 }
+
+export interface JoinEvent {
+  runId: string;
+  manifest: RunManifest | null;
+  module: TranspiledModule | null;
+  failure: FailureEvent | null;
+}
+
+export interface DeadLetter {
+  stage: string;
+  topic: string;
+  partition: number;
+  offset: number;
+  key: string;
+  payload: Buffer;
+  error: string;
+  attempts: number;
+  at: number;
+}

@@ -22,6 +22,8 @@ const files = [
   "artifact-event",
   "failure-event",
   "module-result",
+  "join-event",
+  "dead-letter",
 ] as const;
 
 export type SchemaName = (typeof files)[number];

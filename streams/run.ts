@@ -30,7 +30,8 @@ export async function runModules(transport: Transport, req: RunRequest): Promise
     ),
   );
   if (!modules.length) return [];
-  await transport.publish(topics.runs, [{ value: { runId, mode: req.mode, root: req.root, modules: modules.map((m) => m.moduleId), createdAt: Date.now() } }]);
+  const manifest = { runId, mode: req.mode, root: req.root, modules: modules.map((m) => m.moduleId), createdAt: Date.now() };
+  await transport.publish(topics.joins, [{ value: { runId, manifest, module: null, failure: null } }]);
   for (const m of modules) {
     await transport.publish(topics.source, [{ value: await sourceEvent(runId, req.root, m, req.mode) }]);
   }

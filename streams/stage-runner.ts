@@ -1,12 +1,24 @@
 // Runs a stage as a consumer group on a transport: consume -> process (bounded concurrency) ->
-// publish outputs, failures and results -> acknowledge the input. An input is acknowledged only
-// after everything it produced is stored, so a crash replays it instead of losing it.
-import { type Subscription, concatMap, from, merge, mergeMap } from "rxjs";
+// publish outputs, failures and results -> acknowledge the input. An input is acknowledged only after
+// everything it produced is stored, so a crash replays it instead of losing it (at-least-once).
+//
+// Errors: a translation failure (bad Python, a compile error...) is a result and goes straight to the
+// failures topic. An unexpected error is retried with exponential backoff; after the last attempt the
+// original record goes to the dead-letter topic and the module fails as `internal`. Records that cannot
+// be decoded go to the dead-letter topic at once. Either way the stream goes on.
+import { type Observable, type Subscription, from, mergeMap } from "rxjs";
 import { type JoinStage, type Stage, type StageResult, failureOf } from "../operators/stage.ts";
-import type { FailureEvent } from "../schemas/events.ts";
+import type { DeadLetter, FailureEvent } from "../schemas/events.ts";
 import { topics } from "../topics/index.ts";
 import type { TopicDef } from "../topics/topic.ts";
 import type { Delivery, Transport } from "../topics/transport.ts";
+
+export interface RetryPolicy {
+  attempts: number;
+  backoffMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, backoffMs: 200 };
 
 export async function publishResults<O>(transport: Transport, output: TopicDef<O>, results: StageResult<O>[]): Promise<void> {
   for (const r of results) {
@@ -16,41 +28,138 @@ export async function publishResults<O>(transport: Transport, output: TopicDef<O
   }
 }
 
-/** A record that cannot be decoded becomes a failure of its module (from the key) and is skipped. */
-function poison(stage: string, d: Delivery<unknown>): FailureEvent {
-  const [runId = "", moduleId = d.key] = d.key.split("/");
-  const ev = { runId, moduleId, path: "", contentHash: "", timings: [] };
-  return failureOf(ev, stage, Date.now(), { kind: "internal", message: `undecodable record on ${d.topic} at ${d.partition}:${d.offset}: ${d.error?.message}` });
+function deadLetter(stage: string, d: Delivery<unknown>, error: string, attempts: number): DeadLetter {
+  return { stage, topic: d.topic, partition: d.partition, offset: d.offset, key: d.key, payload: d.raw, error, attempts, at: Date.now() };
 }
 
-async function handle<O>(
-  transport: Transport,
-  name: string,
-  output: TopicDef<O>,
-  d: Delivery<unknown>,
-  step: (v: unknown) => Promise<StageResult<O>[]> | StageResult<O>[],
-): Promise<void> {
+/** The module a record belongs to, from its key (`run/module`), for records whose value is unusable. */
+function failureFromKey(stage: string, d: Delivery<unknown>, message: string): FailureEvent {
+  const value = d.value as Partial<FailureEvent> | undefined;
+  const [runId = "", moduleId = d.key] = d.key.split("/");
+  const ev = {
+    runId: value?.runId ?? runId,
+    moduleId: value?.moduleId ?? moduleId,
+    path: value?.path ?? "",
+    contentHash: value?.contentHash ?? "",
+    timings: value?.timings ?? [],
+  };
+  return failureOf(ev, stage, Date.now(), { kind: "internal", message });
+}
+
+const isInternal = (r: StageResult<unknown>) => "failure" in r && r.failure.kind === "internal";
+
+async function processWithRetry<O>(
+  step: () => Promise<StageResult<O>[]>,
+  policy: RetryPolicy,
+): Promise<{ results: StageResult<O>[] } | { error: string; attempts: number }> {
+  let last = "";
+  for (let attempt = 1; attempt <= policy.attempts; attempt++) {
+    try {
+      const results = await step();
+      const internal = results.find(isInternal);
+      if (!internal) return { results };
+      last = "failure" in internal ? internal.failure.message : "internal failure";
+    } catch (e) {
+      last = (e as Error).message;
+    }
+    if (attempt < policy.attempts) await new Promise((r) => setTimeout(r, policy.backoffMs * 2 ** (attempt - 1)));
+  }
+  return { error: last, attempts: policy.attempts };
+}
+
+async function handle<O>(transport: Transport, stage: Stage<unknown, O>, d: Delivery<unknown>, policy: RetryPolicy): Promise<void> {
   try {
-    const results = d.value === undefined ? [{ failure: poison(name, d) }] : await step(d.value);
-    await publishResults(transport, output, results);
+    if (d.value === undefined) {
+      const why = `undecodable record on ${d.topic} at ${d.partition}:${d.offset}: ${d.error?.message}`;
+      await transport.publish(topics.deadLetters, [{ value: deadLetter(stage.name, d, why, 0) }]);
+      await transport.publish(topics.failures, [{ value: failureFromKey(stage.name, d, why) }]);
+    } else {
+      const outcome = await processWithRetry(() => stage.process(d.value), policy);
+      if ("results" in outcome) await publishResults(transport, stage.output, outcome.results);
+      else {
+        const why = `stage ${stage.name} failed ${outcome.attempts} times: ${outcome.error}`;
+        await transport.publish(topics.deadLetters, [{ value: deadLetter(stage.name, d, outcome.error, outcome.attempts) }]);
+        // Failures themselves are not failed again (that could loop): the dead letter is enough.
+        if (d.topic !== topics.failures.name) await transport.publish(topics.failures, [{ value: failureFromKey(stage.name, d, why) }]);
+      }
+    }
   } catch (e) {
-    process.stderr.write(`portalis: stage ${name} could not publish the outcome of ${d.topic}:${d.partition}:${d.offset}: ${(e as Error).message}\n`);
+    process.stderr.write(`portalis: stage ${stage.name} could not publish the outcome of ${d.topic}:${d.partition}:${d.offset}: ${(e as Error).message}\n`);
     return; // not acknowledged: redelivered after a restart
   }
   d.ack();
 }
 
-export function runStage<I, O>(transport: Transport, stage: Stage<I, O>, group = `portalis.${stage.name}`): Subscription {
-  return transport
-    .subscribe(stage.input, { group, maxInFlight: stage.concurrency * 2 })
-    .pipe(mergeMap((d) => handle(transport, stage.name, stage.output, d as Delivery<unknown>, (v) => stage.process(v as I)), stage.concurrency))
-    .subscribe({ error: (e) => process.stderr.write(`portalis: stage ${stage.name} stopped: ${e}\n`) });
+export interface RunOptions {
+  group?: string;
+  concurrency?: number;
+  retry?: RetryPolicy;
 }
 
-/** Join stages see their inputs one event at a time, in arrival order (their state is not shared). */
-export function runJoinStage<O>(transport: Transport, stage: JoinStage<O>, group = `portalis.${stage.name}`): Subscription {
-  const inputs = stage.inputs.map((t) => transport.subscribe(t, { group, maxInFlight: 64 }));
-  return merge(...inputs)
-    .pipe(concatMap((d) => from(handle(transport, stage.name, stage.output, d, (v) => stage.process(d.topic, v)))))
-    .subscribe({ error: (e) => process.stderr.write(`portalis: stage ${stage.name} stopped: ${e}\n`) });
+/** A running stage. `drain()` stops taking new records, lets in-flight ones finish and be acknowledged, then leaves the group. */
+export interface RunningStage {
+  drain(): Promise<void>;
+}
+
+function drainable<T>(source: Observable<Delivery<T>>, name: string, work: (d: Delivery<T>) => Promise<unknown>, concurrency: number): RunningStage {
+  let draining = false;
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
+  const sub: Subscription = source
+    .pipe(
+      mergeMap(async (d) => {
+        if (draining) return; // left unacknowledged: another member gets it after we leave
+        inFlight++;
+        try {
+          await work(d);
+        } finally {
+          if (--inFlight === 0) idle?.();
+        }
+      }, concurrency),
+    )
+    .subscribe({ error: (e) => process.stderr.write(`portalis: stage ${name} stopped: ${e}\n`) });
+  return {
+    async drain() {
+      draining = true;
+      if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
+      sub.unsubscribe();
+    },
+  };
+}
+
+export function runStage<I, O>(transport: Transport, stage: Stage<I, O>, opts: RunOptions = {}): RunningStage {
+  const concurrency = opts.concurrency ?? stage.concurrency;
+  const policy = opts.retry ?? DEFAULT_RETRY;
+  const source = transport.subscribe(stage.input, { group: opts.group ?? `portalis.${stage.name}`, maxInFlight: concurrency * 2 });
+  return drainable(source, stage.name, (d) => handle(transport, stage as Stage<unknown, O>, d as Delivery<unknown>, policy), concurrency);
+}
+
+/** Joins process one record at a time and acknowledge a run's records once the join says it settled. */
+export function runJoinStage<I, O>(transport: Transport, stage: JoinStage<I, O>, opts: RunOptions = {}): RunningStage {
+  const held = new Map<string, Delivery<I>[]>();
+  const step = async (d: Delivery<I>) => {
+    if (d.value === undefined) {
+      const why = `undecodable record on ${d.topic} at ${d.partition}:${d.offset}: ${d.error?.message}`;
+      await transport.publish(topics.deadLetters, [{ value: deadLetter(stage.name, d as Delivery<unknown>, why, 0) }]);
+      d.ack();
+      return;
+    }
+    const run = stage.runOf(d.value);
+    held.set(run, [...(held.get(run) ?? []), d]);
+    let out: ReturnType<JoinStage<I, O>["process"]>;
+    try {
+      out = stage.process(d.value);
+    } catch (e) {
+      await transport.publish(topics.deadLetters, [{ value: deadLetter(stage.name, d as Delivery<unknown>, (e as Error).message, 1) }]);
+      return;
+    }
+    await publishResults(transport, stage.output, out.results);
+    for (const settled of out.settled) {
+      for (const h of held.get(settled) ?? []) h.ack();
+      held.delete(settled);
+    }
+  };
+  const source = transport.subscribe(stage.input, { group: opts.group ?? `portalis.${stage.name}`, maxInFlight: 1_000_000 });
+  const work = (d: Delivery<I>) => step(d).catch((e) => process.stderr.write(`portalis: stage ${stage.name}: ${(e as Error).message}\n`));
+  return drainable(source, stage.name, work, 1);
 }

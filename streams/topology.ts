@@ -1,13 +1,14 @@
 // The pipeline as a declaration: which stage reads which topic and writes which, in order.
 //
-//   source ─ingest→ parsed ─analyze→ analyzed ─specgen→ specs ─transpile→ transpiled ┐
-//   runs ──────────────────────────────────────────────────────────────────────────────┼─link→ programs
-//   failures ──────────────────────────────────────────────────────────────────────────┘
-//   programs ─build→ built ─validate→ validated ─test→ tested ─package→ artifacts (+ registry)
-//   failures ─results→ results      (package and link also write results directly)
+//   source ─ingest→ parsed ─analyze→ analyzed ─specgen→ specs ─transpile→ joins ─link→ programs
+//   programs ─build→ built ─validate→ validated ─test→ tested ─package→ artifacts (+ OCI registry)
+//   failures ─results→ results           (link and package also write results directly)
+//   failures ─failure-join→ joins        (failures before link settle the run at the join)
+//   any stage ─(undecodable, or failing after retries)→ dead-letters
 import { analyze } from "../operators/analyze/index.ts";
 import { build } from "../operators/build/index.ts";
 import { ingest } from "../operators/ingest/index.ts";
+import { failureJoin } from "../operators/link/failure-join.ts";
 import { createLink } from "../operators/link/index.ts";
 import { createPackage } from "../operators/package/index.ts";
 import { results } from "../operators/results/index.ts";
@@ -22,13 +23,14 @@ export interface TopologyConfig {
 }
 
 export interface Topology {
-  stages: Stage<never, unknown>[];
-  joins: JoinStage<unknown>[];
+  stages: Stage<unknown, unknown>[];
+  joins: JoinStage<unknown, unknown>[];
 }
 
 export function topology(cfg: TopologyConfig): Topology {
-  const stages = [ingest, analyze, specgen, transpile, build, validate, test, createPackage(cfg.registryDir), results];
-  return { stages: stages as unknown as Stage<never, unknown>[], joins: [createLink() as JoinStage<unknown>] };
+  const stages = [ingest, analyze, specgen, transpile, build, validate, test, createPackage(cfg.registryDir), results, failureJoin];
+  return { stages: stages as unknown as Stage<unknown, unknown>[], joins: [createLink() as unknown as JoinStage<unknown, unknown>] };
 }
 
-export const STAGE_NAMES = ["ingest", "analyze", "specgen", "transpile", "link", "build", "validate", "test", "package"] as const;
+/** Every stage name a worker can run (`--stages`). */
+export const STAGE_NAMES = ["ingest", "analyze", "specgen", "transpile", "link", "build", "validate", "test", "package", "results", "failure-join"] as const;

@@ -213,7 +213,7 @@ export class EmbeddedTransport implements Transport {
   }
 
   /** Test hook: raw bytes into a topic, bypassing encoding (poison records). */
-  async publishRaw(topic: TopicDef<unknown>, key: string, raw: Buffer): Promise<void> {
+  async publishRaw(topic: AnyTopic, key: string, raw: Buffer): Promise<void> {
     const log = this.log(topic);
     const p = partitionFor(key, topic.partitions);
     log.partitions[p].log.push({ key, raw });

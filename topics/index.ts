@@ -5,12 +5,12 @@ import { byModule, topic } from "./topic.ts";
 const PARTITIONS = 4;
 
 export const topics = {
-  runs: topic<E.RunManifest>("portalis.runs", "run-manifest", 1, (v) => v.runId),
   source: topic<E.SourceEvent>("portalis.source", "source-event", PARTITIONS, byModule),
   parsed: topic<E.ParsedModule>("portalis.parsed", "parsed-module", PARTITIONS, byModule),
   analyzed: topic<E.AnalyzedModule>("portalis.analyzed", "analyzed-module", PARTITIONS, byModule),
   specs: topic<E.SpecModule>("portalis.specs", "spec-module", PARTITIONS, byModule),
-  transpiled: topic<E.TranspiledModule>("portalis.transpiled", "transpiled-module", PARTITIONS, byModule),
+  /** Keyed by run: the link join needs all of a run's events on one partition. */
+  joins: topic<E.JoinEvent>("portalis.joins", "join-event", PARTITIONS, (v) => v.runId),
   programs: topic<E.Program>("portalis.programs", "program", PARTITIONS, byModule),
   built: topic<E.BuiltProgram>("portalis.built", "built-program", PARTITIONS, byModule),
   validated: topic<E.ValidatedProgram>("portalis.validated", "validated-program", PARTITIONS, byModule),
@@ -18,6 +18,7 @@ export const topics = {
   artifacts: topic<E.ArtifactEvent>("portalis.artifacts", "artifact-event", PARTITIONS, byModule),
   failures: topic<E.FailureEvent>("portalis.failures", "failure-event", PARTITIONS, byModule),
   results: topic<E.ModuleResult>("portalis.results", "module-result", PARTITIONS, byModule),
+  deadLetters: topic<E.DeadLetter>("portalis.dead-letters", "dead-letter", 1, (v) => v.key),
 } as const;
 
 export type Topics = typeof topics;

@@ -1,7 +1,8 @@
-// link: joins a run's manifest, transpiled modules and failures; once a runnable module and every
-// program module it imports are transpiled, emits one complete program (main.rs) for it.
+// link: joins a run's manifest, transpiled modules and early failures (one topic keyed by run); once a
+// runnable module and every program module it imports are transpiled, emits one program (main.rs).
+// Replays are harmless: a module seen twice is stored once, a program emitted twice is built from cache.
 import { createHash } from "node:crypto";
-import type { FailureEvent, ModuleResult, Program, RunManifest, TranspiledModule } from "../../schemas/events.ts";
+import type { FailureEvent, JoinEvent, ModuleResult, Program, RunManifest, TranspiledModule } from "../../schemas/events.ts";
 import { topics } from "../../topics/index.ts";
 import { type JoinStage, type StageResult, failureOf, timing } from "../stage.ts";
 import { linkProgram } from "../transpile/index.ts";
@@ -14,8 +15,12 @@ interface RunState {
   settled: Set<string>;
 }
 
-export function createLink(): JoinStage<Program> {
+/** How many settled run ids to remember, to recognise late duplicates of their records. */
+const COMPLETED_MEMORY = 10_000;
+
+export function createLink(): JoinStage<JoinEvent, Program> {
   const runs = new Map<string, RunState>();
+  const completed = new Set<string>();
   const state = (runId: string) => {
     let s = runs.get(runId);
     if (!s) {
@@ -56,30 +61,32 @@ export function createLink(): JoinStage<Program> {
       const members = closure.modules.map((m) => s.transpiled.get(m) as TranspiledModule);
       out.push({ ok: program(mod, members, scope, startedAt) });
     }
-    if (manifest.modules.every((m) => s.settled.has(m) || s.failed.has(m))) runs.delete(manifest.runId);
     return out;
   };
 
   return {
     name: "link",
-    inputs: [topics.runs, topics.transpiled, topics.failures] as const,
+    input: topics.joins,
     output: topics.programs,
-    process(topic, event) {
-      if (topic === topics.runs.name) {
-        const m = event as RunManifest;
-        state(m.runId).manifest = m;
-        return evaluate(state(m.runId));
+    runOf: (e) => e.runId,
+    process(e) {
+      // A replayed record of a run that already settled: nothing to do, acknowledge it.
+      if (completed.has(e.runId)) return { results: [], settled: [e.runId] };
+      const s = state(e.runId);
+      if (e.manifest) s.manifest = e.manifest;
+      else if (e.module) s.transpiled.set(e.module.moduleId, e.module);
+      else if (e.failure) {
+        if (!s.failed.has(e.failure.moduleId)) s.failed.set(e.failure.moduleId, e.failure);
+        s.settled.add(e.failure.moduleId);
       }
-      if (topic === topics.transpiled.name) {
-        const t = event as TranspiledModule;
-        state(t.runId).transpiled.set(t.moduleId, t);
-        return evaluate(state(t.runId));
+      const results = evaluate(s);
+      const done = s.manifest !== undefined && s.manifest.modules.every((m) => s.settled.has(m));
+      if (done) {
+        runs.delete(e.runId);
+        completed.add(e.runId);
+        if (completed.size > COMPLETED_MEMORY) completed.delete(completed.values().next().value as string);
       }
-      const f = event as FailureEvent;
-      const s = state(f.runId);
-      if (!s.failed.has(f.moduleId)) s.failed.set(f.moduleId, f);
-      s.settled.add(f.moduleId);
-      return evaluate(s);
+      return { results, settled: done ? [e.runId] : [] };
     },
   };
 }

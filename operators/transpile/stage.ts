@@ -1,15 +1,15 @@
-// transpile: Python module -> Rust `mod` body against the pyrt runtime. Constructs that cannot be
+// transpile: Python module -> Rust `mod` body against the pyrt runtime, onto the link join's topic. Constructs that cannot be
 // translated faithfully are failures that point at file:line:col; nothing is emitted for them.
-import type { SpecModule, TranspiledModule } from "../../schemas/events.ts";
+import type { JoinEvent, SpecModule, TranspiledModule } from "../../schemas/events.ts";
 import { topics } from "../../topics/index.ts";
 import { classifyImport } from "../analyze/stdlib.ts";
 import { type Stage, failureOf, guarded, timing } from "../stage.ts";
 import { transpileModule } from "./index.ts";
 
-export const transpile: Stage<SpecModule, TranspiledModule> = {
+export const transpile: Stage<SpecModule, JoinEvent> = {
   name: "transpile",
   input: topics.specs,
-  output: topics.transpiled,
+  output: topics.joins,
   concurrency: 4,
   process: (ev) =>
     guarded("transpile", ev, async (startedAt) => {
@@ -46,6 +46,6 @@ export const transpile: Stage<SpecModule, TranspiledModule> = {
         wit: ev.wit,
         timings: [...ev.timings, timing("transpile", startedAt)],
       };
-      return [{ ok: out }];
+      return [{ ok: { runId: out.runId, manifest: null, module: out, failure: null } }];
     }),
 };
