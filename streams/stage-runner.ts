@@ -121,7 +121,11 @@ function drainable<T>(source: Observable<Delivery<T>>, name: string, work: (d: D
   return {
     async drain() {
       draining = true;
-      if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
+      if (inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          idle = resolve;
+        });
+      }
       sub.unsubscribe();
     },
   };

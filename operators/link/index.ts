@@ -80,7 +80,7 @@ export function createLink(): JoinStage<JoinEvent, Program> {
         s.settled.add(e.failure.moduleId);
       }
       const results = evaluate(s);
-      const done = s.manifest !== undefined && s.manifest.modules.every((m) => s.settled.has(m));
+      const done = s.manifest?.modules.every((m) => s.settled.has(m)) === true;
       if (done) {
         runs.delete(e.runId);
         completed.add(e.runId);
