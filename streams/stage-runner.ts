@@ -11,7 +11,7 @@ import { type JoinStage, type Stage, type StageResult, failureOf } from "../oper
 import type { DeadLetter, FailureEvent } from "../schemas/events.ts";
 import { topics } from "../topics/index.ts";
 import type { TopicDef } from "../topics/topic.ts";
-import type { Delivery, Transport } from "../topics/transport.ts";
+import type { Delivery, SubscribeOptions, Transport } from "../topics/transport.ts";
 
 export interface RetryPolicy {
   attempts: number;
@@ -69,7 +69,9 @@ async function processWithRetry<O>(
 
 async function handle<O>(transport: Transport, stage: Stage<unknown, O>, d: Delivery<unknown>, policy: RetryPolicy): Promise<void> {
   try {
-    if (d.value === undefined) {
+    if (d.value === null) {
+      // A tombstone (a deletion): no stage has work for it.
+    } else if (d.value === undefined) {
       const why = `undecodable record on ${d.topic} at ${d.partition}:${d.offset}: ${d.error?.message}`;
       await transport.publish(topics.deadLetters, [{ value: deadLetter(stage.name, d, why, 0) }]);
       await transport.publish(topics.failures, [{ value: failureFromKey(stage.name, d, why) }]);
@@ -91,17 +93,49 @@ async function handle<O>(transport: Transport, stage: Stage<unknown, O>, d: Deli
 }
 
 export interface RunOptions {
+  /** The consumer group (default `portalis.<stage>`). */
   group?: string;
+  /** Where the group starts when it has no committed offset: the oldest record (default) or the end. */
+  fromBeginning?: boolean;
+  /** Called when the stage's subscription fails for good (the stage has stopped). */
+  onStopped?: (error: unknown) => void;
   concurrency?: number;
   retry?: RetryPolicy;
 }
 
 /** A running stage. `drain()` stops taking new records, lets in-flight ones finish and be acknowledged, then leaves the group. */
 export interface RunningStage {
+  /** Resolves once the stage's subscription has fixed its starting positions (see SubscribeOptions.onReady). */
+  ready: Promise<void>;
   drain(): Promise<void>;
 }
 
-function drainable<T>(source: Observable<Delivery<T>>, name: string, work: (d: Delivery<T>) => Promise<unknown>, concurrency: number): RunningStage {
+/** Subscribe options for a stage, and a promise of its readiness. */
+interface Readiness {
+  ready: Promise<void>;
+  onStopped?: (error: unknown) => void;
+  /** Rejects `ready` (the subscription failed before it was ready); no-op once ready. */
+  fail(e: unknown): void;
+}
+
+function subscription(opts: RunOptions, name: string, maxInFlight: number): { options: SubscribeOptions; readiness: Readiness } {
+  let onReady = () => {};
+  let fail: (e: unknown) => void = () => {};
+  const ready = new Promise<void>((resolve, reject) => {
+    onReady = resolve;
+    fail = reject;
+  });
+  ready.catch(() => {}); // observed by whoever awaits it
+  return { options: { group: opts.group ?? `portalis.${name}`, maxInFlight, fromBeginning: opts.fromBeginning ?? true, onReady }, readiness: { ready, fail, onStopped: opts.onStopped } };
+}
+
+function drainable<T>(
+  source: Observable<Delivery<T>>,
+  name: string,
+  work: (d: Delivery<T>) => Promise<unknown>,
+  concurrency: number,
+  readiness: Readiness,
+): RunningStage {
   let draining = false;
   let inFlight = 0;
   let idle: (() => void) | undefined;
@@ -117,8 +151,15 @@ function drainable<T>(source: Observable<Delivery<T>>, name: string, work: (d: D
         }
       }, concurrency),
     )
-    .subscribe({ error: (e) => process.stderr.write(`portalis: stage ${name} stopped: ${e}\n`) });
+    .subscribe({
+      error: (e) => {
+        readiness.fail(e);
+        process.stderr.write(`portalis: stage ${name} stopped: ${e}\n`);
+        readiness.onStopped?.(e);
+      },
+    });
   return {
+    ready: readiness.ready,
     async drain() {
       draining = true;
       if (inFlight > 0) {
@@ -134,14 +175,19 @@ function drainable<T>(source: Observable<Delivery<T>>, name: string, work: (d: D
 export function runStage<I, O>(transport: Transport, stage: Stage<I, O>, opts: RunOptions = {}): RunningStage {
   const concurrency = opts.concurrency ?? stage.concurrency;
   const policy = opts.retry ?? DEFAULT_RETRY;
-  const source = transport.subscribe(stage.input, { group: opts.group ?? `portalis.${stage.name}`, maxInFlight: concurrency * 2 });
-  return drainable(source, stage.name, (d) => handle(transport, stage as Stage<unknown, O>, d as Delivery<unknown>, policy), concurrency);
+  const { options, readiness } = subscription(opts, stage.name, concurrency * 2);
+  const source = transport.subscribe(stage.input, options);
+  return drainable(source, stage.name, (d) => handle(transport, stage as Stage<unknown, O>, d as Delivery<unknown>, policy), concurrency, readiness);
 }
 
 /** Joins process one record at a time and acknowledge a run's records once the join says it settled. */
 export function runJoinStage<I, O>(transport: Transport, stage: JoinStage<I, O>, opts: RunOptions = {}): RunningStage {
   const held = new Map<string, Delivery<I>[]>();
   const step = async (d: Delivery<I>) => {
+    if (d.value === null) {
+      d.ack(); // a tombstone: nothing to join
+      return;
+    }
     if (d.value === undefined) {
       const why = `undecodable record on ${d.topic} at ${d.partition}:${d.offset}: ${d.error?.message}`;
       await transport.publish(topics.deadLetters, [{ value: deadLetter(stage.name, d as Delivery<unknown>, why, 0) }]);
@@ -163,7 +209,8 @@ export function runJoinStage<I, O>(transport: Transport, stage: JoinStage<I, O>,
       held.delete(settled);
     }
   };
-  const source = transport.subscribe(stage.input, { group: opts.group ?? `portalis.${stage.name}`, maxInFlight: 1_000_000 });
+  const { options, readiness } = subscription(opts, stage.name, 1_000_000);
+  const source = transport.subscribe(stage.input, options);
   const work = (d: Delivery<I>) => step(d).catch((e) => process.stderr.write(`portalis: stage ${stage.name}: ${(e as Error).message}\n`));
-  return drainable(source, stage.name, work, 1);
+  return drainable(source, stage.name, work, 1, readiness);
 }

@@ -4,11 +4,13 @@ import { Observable } from "rxjs";
 import { decodeValue, encodeValue } from "./codec.ts";
 import { partitionFor } from "./partitioner.ts";
 import type { AnyTopic, TopicDef } from "./topic.ts";
-import type { Delivery, OutgoingRecord, SubscribeOptions, Transport } from "./transport.ts";
+import { type Delivery, type OutgoingRecord, type SubscribeOptions, type Transport, keyOf } from "./transport.ts";
 
 interface StoredRecord {
   key: string;
+  /** Encoded value; zero-length for a tombstone. */
   raw: Buffer;
+  tombstone?: boolean;
 }
 
 class Partition {
@@ -119,11 +121,12 @@ export class EmbeddedTransport implements Transport {
     const log = this.log(topic as TopicDef<unknown>);
     for (const r of records) {
       if (this.closed) throw new Error("transport closed");
-      const key = r.key ?? topic.key(r.value);
-      const raw = encodeValue(topic, r.value);
+      const key = keyOf(topic, r);
+      const tombstone = r.value === null;
+      const raw = r.value === null ? Buffer.alloc(0) : encodeValue(topic, r.value);
       const p = partitionFor(key, topic.partitions);
       while (!log.hasSpace(p)) await new Promise<void>((resolve) => log.partitions[p].spaceWaiters.push(resolve));
-      log.partitions[p].log.push({ key, raw });
+      log.partitions[p].log.push(tombstone ? { key, raw, tombstone } : { key, raw });
       for (const g of log.groups.values()) for (const m of g.members) if (m.assigned.includes(p)) m.pump();
       log.trim(p);
     }
@@ -173,6 +176,7 @@ export class EmbeddedTransport implements Transport {
       };
       g.members.push(member);
       log.rebalance(g);
+      options.onReady?.();
       return () => {
         active = false;
         g.members.splice(g.members.indexOf(member), 1);
@@ -184,12 +188,15 @@ export class EmbeddedTransport implements Transport {
   }
 
   private delivery<T>(topic: TopicDef<T>, g: Group, log: TopicLog, member: Member, p: number, offset: number, rec: StoredRecord): Delivery<T> {
-    let value: T | undefined;
+    let value: T | null | undefined = null;
     let error: Error | undefined;
-    try {
-      value = decodeValue(topic, rec.raw);
-    } catch (e) {
-      error = e as Error;
+    if (!rec.tombstone) {
+      try {
+        value = decodeValue(topic, rec.raw);
+      } catch (e) {
+        value = undefined;
+        error = e as Error;
+      }
     }
     let acked = false;
     return {

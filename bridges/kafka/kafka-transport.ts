@@ -17,7 +17,7 @@ import { Observable, type Subscriber } from "rxjs";
 import { decodeValue, encodeValue } from "../../topics/codec.ts";
 import { partitionFor } from "../../topics/partitioner.ts";
 import type { AnyTopic, TopicDef } from "../../topics/topic.ts";
-import type { Delivery, OutgoingRecord, SubscribeOptions, Transport } from "../../topics/transport.ts";
+import { type Delivery, type OutgoingRecord, type SubscribeOptions, type Transport, keyOf } from "../../topics/transport.ts";
 import { AckTracker } from "./ack-tracker.ts";
 import { kafkaLogLevel, quietLogCreator } from "./quiet-log.ts";
 
@@ -78,7 +78,7 @@ interface QueuedSend {
   done(error?: unknown): void;
 }
 
-const sizeOf = (m: Message) => (m.value as Buffer).length + (m.key as string).length + 64;
+const sizeOf = (m: Message) => ((m.value as Buffer | null)?.length ?? 0) + (m.key as string).length + 64;
 
 interface Live {
   stop(): Promise<void>;
@@ -204,10 +204,8 @@ export class KafkaTransport implements Transport {
   }
 
   async publish<T>(topic: TopicDef<T>, records: OutgoingRecord<T>[]): Promise<void> {
-    const messages = records.map((r) => {
-      const key = r.key ?? topic.key(r.value);
-      return this.message(topic as TopicDef<unknown>, key, encodeValue(topic, r.value));
-    });
+    // A tombstone travels as Kafka's null value.
+    const messages = records.map((r) => this.message(topic as TopicDef<unknown>, keyOf(topic, r), r.value === null ? null : encodeValue(topic, r.value)));
     await this.send(topic.name, messages);
   }
 
@@ -216,7 +214,7 @@ export class KafkaTransport implements Transport {
     await this.send(topic.name, [this.message(topic, key, raw)]);
   }
 
-  private message(topic: TopicDef<unknown>, key: string, value: Buffer): Message {
+  private message(topic: TopicDef<unknown>, key: string, value: Buffer | null): Message {
     return { key, value, partition: partitionFor(key, topic.partitions), headers: { [SCHEMA_HEADER]: topic.schema } };
   }
 
@@ -295,7 +293,7 @@ export class KafkaTransport implements Transport {
         subscriber.error(new Error("transport closed"));
         return;
       }
-      const member = new Member(this.kafka, topic, options, subscriber, this.opts);
+      const member = new Member(this.kafka, topic, options, subscriber, this.opts, () => this.getAdmin());
       const live: Live = {
         stop: () => {
           this.live.delete(live);
@@ -344,6 +342,7 @@ class Member<T> {
     private readonly options: SubscribeOptions,
     private readonly subscriber: Subscriber<Delivery<T>>,
     private readonly opts: Required<Omit<KafkaTransportOptions, "clientId">>,
+    private readonly admin: () => Promise<Admin>,
   ) {
     this.maxInFlight = Math.max(1, options.maxInFlight ?? 16);
     this.consumer = kafka.consumer({
@@ -391,6 +390,9 @@ class Member<T> {
       if (!payload.restart && this.active) this.subscriber.error(payload.error);
     });
     this.started = (async () => {
+      if (this.options.fromBeginning === false) await this.pinToEnd();
+      this.options.onReady?.();
+      if (!this.active) return;
       await c.connect();
       await c.subscribe({ topics: [this.topic.name], fromBeginning: this.options.fromBeginning ?? true });
       await c.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 1, eachBatch: (b) => this.eachBatch(b) });
@@ -398,6 +400,26 @@ class Member<T> {
     this.started.catch((e) => {
       if (this.active) this.subscriber.error(e);
     });
+  }
+
+  /**
+   * "Start at the end" for a group without committed offsets, fixed now rather than at the first fetch:
+   * the group's offsets are set to the partitions' current ends, so whatever is published after this
+   * returns is delivered (kafkajs would resolve "latest" only once the group has joined, later).
+   */
+  private async pinToEnd(): Promise<void> {
+    const admin = await this.admin();
+    const groupId = this.options.group;
+    const topic = this.topic.name;
+    const committed = await admin.fetchOffsets({ groupId, topics: [topic] });
+    if (committed.some((t) => t.partitions.some((p) => Number(p.offset) >= 0))) return;
+    const ends = await admin.fetchTopicOffsets(topic);
+    try {
+      await admin.setOffsets({ groupId, topic, partitions: ends.map((e) => ({ partition: e.partition, offset: e.high })) });
+    } catch (e) {
+      // Another member of the group is running (it pinned the group already): start where the group is.
+      if (!/running|not empty|NON_EMPTY_GROUP/i.test(`${(e as Error).message} ${(e as { type?: string }).type ?? ""}`)) throw e;
+    }
   }
 
   async stop(): Promise<void> {
@@ -426,12 +448,15 @@ class Member<T> {
 
   private delivery(partition: number, offset: number, m: KafkaMessage, epoch: number): Delivery<T> {
     const raw = m.value ?? Buffer.alloc(0);
-    let value: T | undefined;
+    let value: T | null | undefined = null; // a null value is a tombstone
     let error: Error | undefined;
-    try {
-      value = decodeValue(this.topic, raw);
-    } catch (e) {
-      error = e instanceof Error ? e : new Error(String(e));
+    if (m.value !== null) {
+      try {
+        value = decodeValue(this.topic, raw);
+      } catch (e) {
+        value = undefined;
+        error = e instanceof Error ? e : new Error(String(e));
+      }
     }
     let acked = false;
     return {

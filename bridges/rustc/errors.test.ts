@@ -8,7 +8,7 @@ describe("rustc error mapping", () => {
   });
 
   it("maps a main.rs line to the nearest Python line marker and its module", () => {
-    const rust = ["// module: shop.money", "mod m_money {", "  // py:3", "  let a = 1;", "  // py:4", "  let b = x;", "}"].join("\n");
+    const rust = ["// Python module shop.money", "mod m_money {", "  // py:3", "  let a = 1;", "  // py:4", "  let b = x;", "}"].join("\n");
     expect(pythonLocation(rust, 6)).toEqual({ module: "shop.money", line: 4 });
     expect(pythonLocation(rust, 4)).toEqual({ module: "shop.money", line: 3 });
   });

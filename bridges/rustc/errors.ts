@@ -1,5 +1,5 @@
 // rustc diagnostics -> Python locations: generated code marks each statement with `// py:LINE`
-// comments and each module with `// module: NAME`, so an error in main.rs maps back to the source.
+// comments and each module with `// Python module NAME`, so an error in main.rs maps back to the source.
 export interface RustError {
   message: string;
   rustLine: number;
@@ -43,7 +43,7 @@ export function pythonLocation(rust: string, rustLine: number): PythonLocation {
       const py = /\/\/ py:(\d+)/.exec(lines[i]);
       if (py) line = Number(py[1]);
     }
-    const mod = /\/\/ module: ([\w.]+)/.exec(lines[i]);
+    const mod = /\/\/ Python module ([\w.]+)/.exec(lines[i]);
     if (mod) {
       module = mod[1];
       break;

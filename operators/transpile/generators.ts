@@ -44,7 +44,7 @@ export class StateMachine {
 export function wrapMachine(sm: StateMachine, machine: string): string {
   if (sm.regions.length === 0) {
     return (
-      `iter_from_fn(Box::new(move || -> PyResult<Option<Value>> {\n` +
+      "iter_from_fn(Box::new(move || -> PyResult<Option<Value>> {\n" +
       `    let _r = (|| -> PyResult<Option<Value>> {\n${indent(machine, "        ")}\n    })();\n` +
       `    if !matches!(_r, Ok(Some(_))) { ${sm.st} = u32::MAX; }\n    _r\n}))`
     );
@@ -57,7 +57,7 @@ export function wrapMachine(sm: StateMachine, machine: string): string {
   });
   arms.push(`_ => { ${sm.st} = u32::MAX; return Err(_e); }`);
   return (
-    `iter_from_fn(Box::new(move || -> PyResult<Option<Value>> {\n    loop {\n` +
+    "iter_from_fn(Box::new(move || -> PyResult<Option<Value>> {\n    loop {\n" +
     `        let _r = (|| -> PyResult<Option<Value>> {\n${indent(machine, "            ")}\n        })();\n` +
     `        match _r {\n            Ok(Some(v)) => return Ok(Some(v)),\n            Ok(None) => { ${sm.st} = u32::MAX; return Ok(None); }\n` +
     `            Err(_e) => match ${sm.st} {\n${indent(arms.join("\n"), "                ")}\n            },\n        }\n    }\n}))`

@@ -169,7 +169,7 @@ const FLOAT_METHODS: &[&str] = &[
     "__ceil__", "__radd__", "__rsub__", "__rmul__",
 ];
 const RANGE_METHODS: &[&str] = &["count", "index", "__len__", "__contains__", "__getitem__", "__iter__", "__reversed__"];
-const ITER_METHODS: &[&str] = &["__next__", "__iter__", "send", "close"];
+const ITER_METHODS: &[&str] = &["__next__", "__iter__", "send", "throw", "close"];
 const SLICE_METHODS: &[&str] = &["indices"];
 
 fn find_static(tables: &[&'static [&'static str]], name: &str) -> Option<&'static str> {
@@ -636,15 +636,28 @@ fn iter_method(
         }),
         "__iter__" => Some(Ok(recv.clone())),
         "send" => {
-            // plain iterators: send(None) == next()
-            let _ = pos;
-            Some(match mu::next_of(recv) {
+            let v = pos.into_iter().next().unwrap_or(Value::None);
+            Some(match mu::gen_send(recv, v) {
                 Ok(Some(v)) => Ok(v),
                 Ok(None) => Err(crate::exceptions::exc_args("StopIteration", vec![])),
                 Err(e) => Err(e),
             })
         }
-        "close" => Some(Ok(Value::None)),
+        "throw" => {
+            let e = pos.into_iter().next().unwrap_or(Value::None);
+            let err = crate::exceptions::raise(e);
+            Some(match mu::gen_throw(recv, err) {
+                Ok(Some(v)) => Ok(v),
+                Ok(None) => Err(crate::exceptions::exc_args("StopIteration", vec![])),
+                Err(e) => Err(e),
+            })
+        }
+        "close" => {
+            if let Value::Iter(it) = recv {
+                *it.borrow_mut() = PyIter::Items(Vec::new().into_iter());
+            }
+            Some(Ok(Value::None))
+        }
         _ => None,
     }
 }

@@ -454,3 +454,49 @@ pub fn is_callable(v: &Value) -> bool {
         _ => false,
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// generator.throw / generator.send protocol (used by contextlib and iterator methods)
+// ---------------------------------------------------------------------------------------------
+
+thread_local! {
+    static PENDING_THROW: std::cell::RefCell<Option<PyErr>> = std::cell::RefCell::new(None);
+    static PENDING_SEND: std::cell::RefCell<Option<Value>> = std::cell::RefCell::new(None);
+}
+
+/// Called by generated generator code when it resumes: an exception to raise at the paused
+/// `yield` (set by `gen.throw(e)` / contextlib), if any.
+pub fn take_pending_throw() -> Option<PyErr> {
+    PENDING_THROW.with(|p| p.borrow_mut().take())
+}
+
+/// Called by generated generator code when it resumes: the value sent with `gen.send(v)`
+/// (the result of the paused `yield` expression), None for plain `next()`.
+pub fn take_pending_send() -> Option<Value> {
+    PENDING_SEND.with(|p| p.borrow_mut().take())
+}
+
+/// `gen.throw(err)`: resume the generator with `err` raised at its paused yield.
+/// Returns Ok(Some(v)) if it yielded again, Ok(None) if it finished, Err if it raised.
+/// If the generator does not consume the pending exception (no support in the generated
+/// code), the exception is raised here after resuming it once.
+pub fn gen_throw(gen: &Value, e: PyErr) -> PyResult<Option<Value>> {
+    PENDING_THROW.with(|p| *p.borrow_mut() = Some(e));
+    let r = next_of(gen);
+    let unconsumed = PENDING_THROW.with(|p| p.borrow_mut().take());
+    match (r, unconsumed) {
+        (Err(e2), _) => Err(e2),
+        (Ok(_), Some(e)) => Err(e),
+        (Ok(v), None) => Ok(v),
+    }
+}
+
+/// `gen.send(v)`
+pub fn gen_send(gen: &Value, v: Value) -> PyResult<Option<Value>> {
+    if !matches!(v, Value::None) {
+        PENDING_SEND.with(|p| *p.borrow_mut() = Some(v));
+    }
+    let r = next_of(gen);
+    PENDING_SEND.with(|p| p.borrow_mut().take());
+    r
+}

@@ -33,6 +33,7 @@ pub fn load(name: &str) -> Option<PyResult<Value>> {
         "textwrap" => crate::stdlib_misc::textwrap_mod(),
         "json" => crate::stdlib_json::module(),
         "re" => crate::stdlib_re::module(),
+        "contextlib" => crate::stdlib_misc::contextlib_mod(),
         _ => return None,
     })
 }
@@ -40,7 +41,7 @@ pub fn load(name: &str) -> Option<PyResult<Value>> {
 /// Names of the modules `load` knows (for `is_builtin_module`-style checks).
 pub const BUILTIN_MODULES: &[&str] = &[
     "math", "collections", "collections.abc", "itertools", "functools", "string", "sys",
-    "operator", "heapq", "bisect", "typing", "enum", "dataclasses", "abc", "copy", "random", "statistics", "textwrap", "json", "re",
+    "operator", "heapq", "bisect", "typing", "enum", "dataclasses", "abc", "copy", "random", "statistics", "textwrap", "json", "re", "contextlib",
 ];
 
 // ---------------------------------------------------------------------------------------------

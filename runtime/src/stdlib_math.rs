@@ -956,7 +956,7 @@ pub fn module() -> PyResult<Value> {
             "erfc",
             plain_fn("erfc", |pos, kw| {
                 one_arg("erfc", &pos, &kw)?;
-                Ok(Value::Float(1.0 - erf(to_f64(&pos[0])?)))
+                Ok(Value::Float(erfc(to_f64(&pos[0])?)))
             }),
         ),
         (
@@ -1057,54 +1057,215 @@ fn nextafter(x: f64, y: f64) -> f64 {
     f64::from_bits(if up { bits + 1 } else { bits - 1 })
 }
 
+// erf / erfc: glibc's (fdlibm-derived) implementation, which CPython 3.11 calls.
+const ERX: f64 = 0.8450629115104675; // 0x3FEB0AC160000000
+const EFX: f64 = 0.1283791670955126; // 0x3FC06EBA8214DB69
+const PP0: f64 = 0.12837916709551256; // 0x3FC06EBA8214DB68
+const PP1: f64 = -0.3250421072470015; // 0xBFD4CD7D691CB913
+const PP2: f64 = -0.02848174957559851; // 0xBF9D2A51DBD7194F
+const PP3: f64 = -0.005770270296489442; // 0xBF77A291236668E4
+const PP4: f64 = -2.3763016656650163e-05; // 0xBEF8EAD6120016AC
+const QQ1: f64 = 0.39791722395915535; // 0x3FD97779CDDADC09
+const QQ2: f64 = 0.0650222499887673; // 0x3FB0A54C5536CEBA
+const QQ3: f64 = 0.005081306281875766; // 0x3F74D022C4D36B0F
+const QQ4: f64 = 0.00013249473800432164; // 0x3F215DC9221C1A10
+const QQ5: f64 = -3.960228278775368e-06; // 0xBED09C4342A26120
+const PA0: f64 = -0.0023621185607526594; // 0xBF6359B8BEF77538
+const PA1: f64 = 0.41485611868374833; // 0x3FDA8D00AD92B34D
+const PA2: f64 = -0.3722078760357013; // 0xBFD7D240FBB8C3F1
+const PA3: f64 = 0.31834661990116175; // 0x3FD45FCA805120E4
+const PA4: f64 = -0.11089469428239668; // 0xBFBC63983D3E28EC
+const PA5: f64 = 0.035478304325618236; // 0x3FA22A36599795EB
+const PA6: f64 = -0.002166375594868791; // 0xBF61BF380A96073F
+const QA1: f64 = 0.10642088040084423; // 0x3FBB3E6618EEE323
+const QA2: f64 = 0.540397917702171; // 0x3FE14AF092EB6F33
+const QA3: f64 = 0.07182865441419627; // 0x3FB2635CD99FE9A7
+const QA4: f64 = 0.12617121980876164; // 0x3FC02660E763351F
+const QA5: f64 = 0.01363708391202905; // 0x3F8BEDC26B51DD1C
+const QA6: f64 = 0.011984499846799107; // 0x3F888B545735151D
+const RA0: f64 = -0.009864944034847148; // 0xBF843412600D6435
+const RA1: f64 = -0.6938585727071818; // 0xBFE63416E4BA7360
+const RA2: f64 = -10.558626225323291; // 0xC0251E0441B0E726
+const RA3: f64 = -62.375332450326006; // 0xC04F300AE4CBA38D
+const RA4: f64 = -162.39666946257347; // 0xC0644CB184282266
+const RA5: f64 = -184.60509290671104; // 0xC067135CEBCCABB2
+const RA6: f64 = -81.2874355063066; // 0xC054526557E4D2F2
+const RA7: f64 = -9.814329344169145; // 0xC023A0EFC69AC25C
+const SA1: f64 = 19.651271667439257; // 0x4033A6B9BD707687
+const SA2: f64 = 137.65775414351904; // 0x4061350C526AE721
+const SA3: f64 = 434.56587747522923; // 0x407B290DD58A1A71
+const SA4: f64 = 645.3872717332679; // 0x40842B1921EC2868
+const SA5: f64 = 429.00814002756783; // 0x407AD02157700314
+const SA6: f64 = 108.63500554177944; // 0x405B28A3EE48AE2C
+const SA7: f64 = 6.570249770319282; // 0x401A47EF8E484A93
+const SA8: f64 = -0.0604244152148581; // 0xBFAEEFF2EE749A62
+const RB0: f64 = -0.0098649429247001; // 0xBF84341239E86F4A
+const RB1: f64 = -0.799283237680523; // 0xBFE993BA70C285DE
+const RB2: f64 = -17.757954917754752; // 0xC031C209555F995A
+const RB3: f64 = -160.63638485582192; // 0xC064145D43C5ED98
+const RB4: f64 = -637.5664433683896; // 0xC083EC881375F228
+const RB5: f64 = -1025.0951316110772; // 0xC09004616A2E5992
+const RB6: f64 = -483.5191916086514; // 0xC07E384E9BDC383F
+const SB1: f64 = 30.33806074348246; // 0x403E568B261D5190
+const SB2: f64 = 325.7925129965739; // 0x40745CAE221B9F0A
+const SB3: f64 = 1536.729586084437; // 0x409802EB189D5118
+const SB4: f64 = 3199.8582195085955; // 0x40A8FFB7688C246A
+const SB5: f64 = 2553.0504064331644; // 0x40A3F219CEDF3BE6
+const SB6: f64 = 474.52854120695537; // 0x407DA874E79FE763
+const SB7: f64 = -22.44095244658582; // 0xC03670E242712D62
+
+fn hi_word(x: f64) -> u32 {
+    (x.to_bits() >> 32) as u32
+}
+
+fn erf_tail(x: f64, ix: u32, erfc_cut: bool) -> f64 {
+    // x = |x| >= 1.25: returns exp(-x*x - 0.5625) * exp(...) term r (caller divides by x)
+    let s = 1.0 / (x * x);
+    let cut = if erfc_cut { 0x4006DB6D } else { 0x4006DB6E };
+    let (r, ss);
+    if ix < cut {
+        let r1 = RA0 + s * RA1;
+        let s2 = s * s;
+        let s1 = 1.0 + s * SA1;
+        let s4 = s2 * s2;
+        let r2 = RA2 + s * RA3;
+        let s6 = s4 * s2;
+        let sx2 = SA2 + s * SA3;
+        let s8 = s4 * s4;
+        let r3 = RA4 + s * RA5;
+        let sx3 = SA4 + s * SA5;
+        let r4 = RA6 + s * RA7;
+        let sx4 = SA6 + s * SA7;
+        r = r1 + s2 * r2 + s4 * r3 + s6 * r4;
+        ss = s1 + s2 * sx2 + s4 * sx3 + s6 * sx4 + s8 * SA8;
+    } else {
+        let r1 = RB0 + s * RB1;
+        let s2 = s * s;
+        let s1 = 1.0 + s * SB1;
+        let s4 = s2 * s2;
+        let r2 = RB2 + s * RB3;
+        let s6 = s4 * s2;
+        let sx2 = SB2 + s * SB3;
+        let r3 = RB4 + s * RB5;
+        let sx3 = SB4 + s * SB5;
+        let sx4 = SB6 + s * SB7;
+        r = r1 + s2 * r2 + s4 * r3 + s6 * RB6;
+        ss = s1 + s2 * sx2 + s4 * sx3 + s6 * sx4;
+    }
+    let z = f64::from_bits(x.to_bits() & 0xffff_ffff_0000_0000);
+    (-z * z - 0.5625).exp() * ((z - x) * (z + x) + r / ss).exp()
+}
+
+fn erf_small(x: f64) -> f64 {
+    let z = x * x;
+    let r1 = PP0 + z * PP1;
+    let z2 = z * z;
+    let r2 = PP2 + z * PP3;
+    let z4 = z2 * z2;
+    let s1 = 1.0 + z * QQ1;
+    let s2 = QQ2 + z * QQ3;
+    let s3 = QQ4 + z * QQ5;
+    let r = r1 + z2 * r2 + z4 * PP4;
+    let s = s1 + z2 * s2 + z4 * s3;
+    r / s
+}
+
+fn erf_mid(x: f64) -> (f64, f64) {
+    let s = x.abs() - 1.0;
+    let p1 = PA0 + s * PA1;
+    let s2 = s * s;
+    let q1 = 1.0 + s * QA1;
+    let s4 = s2 * s2;
+    let p2 = PA2 + s * PA3;
+    let s6 = s4 * s2;
+    let q2 = QA2 + s * QA3;
+    let p3 = PA4 + s * PA5;
+    let q3 = QA4 + s * QA5;
+    let p = p1 + s2 * p2 + s4 * p3 + s6 * PA6;
+    let q = q1 + s2 * q2 + s4 * q3 + s6 * QA6;
+    (p, q)
+}
+
 fn erf(x: f64) -> f64 {
-    // CPython's series / continued fraction implementation (pre-3.12 fallback)
-    const ERF_SERIES_CUTOFF: f64 = 1.5;
-    const ERF_SERIES_TERMS: i32 = 25;
-    const ERFC_CONTFRAC_CUTOFF: f64 = 30.0;
-    const ERFC_CONTFRAC_TERMS: i32 = 50;
-    let sqrtpi = 1.772453850905516027298167483341145182798;
-    if x.is_nan() {
-        return x;
-    }
-    let absx = x.abs();
-    if absx < ERF_SERIES_CUTOFF {
-        let x2 = x * x;
-        let mut acc = 0.0;
-        let mut fk = ERF_SERIES_TERMS as f64 + 0.5;
-        for _ in 0..ERF_SERIES_TERMS {
-            acc = 2.0 + x2 * acc / fk;
-            fk -= 1.0;
+    let hx = hi_word(x) as i32;
+    let ix = (hx as u32) & 0x7fffffff;
+    if ix >= 0x7ff00000 {
+        if x.is_nan() {
+            return x;
         }
-        return acc * x * (-x2).exp() / sqrtpi;
+        return if hx < 0 { -1.0 } else { 1.0 };
     }
-    let cf = if absx >= ERFC_CONTFRAC_CUTOFF {
+    if ix < 0x3feb0000 {
+        if ix < 0x3e300000 {
+            if ix < 0x00800000 {
+                return 0.0625 * (16.0 * x + (16.0 * EFX) * x);
+            }
+            return x + EFX * x;
+        }
+        let y = erf_small(x);
+        return x + x * y;
+    }
+    if ix < 0x3ff40000 {
+        let (p, q) = erf_mid(x);
+        return if hx >= 0 { ERX + p / q } else { -ERX - p / q };
+    }
+    if ix >= 0x40180000 {
+        return if hx >= 0 { 1.0 - 1e-300 } else { 1e-300 - 1.0 };
+    }
+    let ax = x.abs();
+    let r = erf_tail(ax, ix, false);
+    if hx >= 0 {
+        1.0 - r / ax
+    } else {
+        r / ax - 1.0
+    }
+}
+
+fn erfc(x: f64) -> f64 {
+    let hx = hi_word(x) as i32;
+    let ix = (hx as u32) & 0x7fffffff;
+    if ix >= 0x7ff00000 {
+        if x.is_nan() {
+            return x;
+        }
+        return if hx < 0 { 2.0 } else { 0.0 };
+    }
+    if ix < 0x3feb0000 {
+        if ix < 0x3c700000 {
+            return 1.0 - x;
+        }
+        let y = erf_small(x);
+        if hx < 0x3fd00000 {
+            return 1.0 - (x + x * y);
+        }
+        let mut r = x * y;
+        r += x - 0.5;
+        return 0.5 - r;
+    }
+    if ix < 0x3ff40000 {
+        let (p, q) = erf_mid(x);
+        if hx >= 0 {
+            let z = 1.0 - ERX;
+            return z - p / q;
+        }
+        let z = ERX + p / q;
+        return 1.0 + z;
+    }
+    if ix < 0x403c0000 {
+        if hx < 0 && ix >= 0x40180000 && ix >= 0x4006DB6D {
+            return 2.0 - 1e-300;
+        }
+        let ax = x.abs();
+        let r = erf_tail(ax, ix, true);
+        if hx > 0 {
+            return r / ax;
+        }
+        return 2.0 - r / ax;
+    }
+    if hx > 0 {
         0.0
     } else {
-        let x2 = absx * absx;
-        let mut a = 0.0;
-        let mut da = 0.5;
-        let mut p = 1.0;
-        let mut p_last = 0.0;
-        let mut q = da + x2;
-        let mut q_last = 1.0;
-        for _ in 0..ERFC_CONTFRAC_TERMS {
-            a += da;
-            da += 2.0;
-            let b = da + x2;
-            let temp = p;
-            p = b * p - a * p_last;
-            p_last = temp;
-            let temp = q;
-            q = b * q - a * q_last;
-            q_last = temp;
-        }
-        p / q * absx * (-x2).exp() / sqrtpi
-    };
-    if x > 0.0 {
-        1.0 - cf
-    } else {
-        cf - 1.0
+        2.0 - 1e-300
     }
 }
 

@@ -1317,3 +1317,172 @@ fn textwrap_module() -> PyResult<Value> {
 pub fn textwrap_mod() -> PyResult<Value> {
     textwrap_module()
 }
+
+// ---------------------------------------------------------------------------------------------
+// contextlib
+// ---------------------------------------------------------------------------------------------
+
+thread_local! {
+    static CTX_CLASSES: RefCell<Vec<(&'static str, Rc<Class>)>> = RefCell::new(Vec::new());
+}
+
+fn ctx_class(name: &'static str, build: fn() -> Rc<Class>) -> Rc<Class> {
+    if let Some(c) = CTX_CLASSES.with(|cs| cs.borrow().iter().find(|(n, _)| *n == name).map(|(_, c)| c.clone())) {
+        return c;
+    }
+    let c = build();
+    CTX_CLASSES.with(|cs| cs.borrow_mut().push((name, c.clone())));
+    c
+}
+
+fn inst_attr(v: &Value, name: &str) -> Value {
+    if let Value::Instance(i) = v {
+        if let Some(x) = i.attrs.borrow().get_str(name) {
+            return x;
+        }
+    }
+    Value::None
+}
+
+fn gcm_class() -> Rc<Class> {
+    ctx_class("_GeneratorContextManager", || {
+        use crate::stdlib::native_func;
+        let enter = native_func("_GeneratorContextManager.__enter__", "contextlib", |pos, _kw| {
+            let me = pos.get(0).cloned().unwrap_or(Value::None);
+            let gen = inst_attr(&me, "gen");
+            match next_of(&gen)? {
+                Some(v) => Ok(v),
+                None => Err(err("RuntimeError", "generator didn't yield")),
+            }
+        });
+        let exit = native_func("_GeneratorContextManager.__exit__", "contextlib", |pos, _kw| {
+            let me = pos.get(0).cloned().unwrap_or(Value::None);
+            let gen = inst_attr(&me, "gen");
+            let typ = pos.get(1).cloned().unwrap_or(Value::None);
+            let val = pos.get(2).cloned().unwrap_or(Value::None);
+            if matches!(typ, Value::None) {
+                return match next_of(&gen)? {
+                    Some(_) => Err(err("RuntimeError", "generator didn't stop")),
+                    None => Ok(Value::Bool(false)),
+                };
+            }
+            let exc = if matches!(val, Value::None) { call(&typ, vec![])? } else { val.clone() };
+            let e = crate::exceptions::raise(exc.clone());
+            match gen_throw(&gen, e) {
+                Ok(Some(_)) => Err(err("RuntimeError", "generator didn't stop after throw()")),
+                Ok(None) => Ok(Value::Bool(true)),
+                Err(e2) => {
+                    if crate::ops::is_(&e2.exc, &exc) {
+                        Ok(Value::Bool(false))
+                    } else {
+                        Err(e2)
+                    }
+                }
+            }
+        });
+        crate::stdlib::new_native_class(
+            "_GeneratorContextManager",
+            "contextlib",
+            vec![],
+            vec![("__enter__", enter), ("__exit__", exit)],
+        )
+    })
+}
+
+fn suppress_class() -> Rc<Class> {
+    ctx_class("suppress", || {
+        use crate::stdlib::native_func;
+        let init = native_func("suppress.__init__", "contextlib", |pos, _kw| {
+            let me = pos.get(0).cloned().unwrap_or(Value::None);
+            crate::object::setattr(&me, "_exceptions", tuple(pos[1..].to_vec()))?;
+            Ok(Value::None)
+        });
+        let enter = native_func("suppress.__enter__", "contextlib", |_pos, _kw| Ok(Value::None));
+        let exit = native_func("suppress.__exit__", "contextlib", |pos, _kw| {
+            let me = pos.get(0).cloned().unwrap_or(Value::None);
+            let typ = pos.get(1).cloned().unwrap_or(Value::None);
+            if matches!(typ, Value::None) {
+                return Ok(Value::Bool(false));
+            }
+            let excs = inst_attr(&me, "_exceptions");
+            let r = crate::builtins::call_builtin("issubclass", vec![typ, excs], vec![])?;
+            Ok(Value::Bool(truthy(&r)?))
+        });
+        crate::stdlib::new_native_class(
+            "suppress",
+            "contextlib",
+            vec![],
+            vec![("__init__", init), ("__enter__", enter), ("__exit__", exit)],
+        )
+    })
+}
+
+fn simple_cm_class(name: &'static str) -> Rc<Class> {
+    fn build_nullcontext() -> Rc<Class> {
+        use crate::stdlib::native_func;
+        let init = native_func("nullcontext.__init__", "contextlib", |pos, _kw| {
+            let me = pos.get(0).cloned().unwrap_or(Value::None);
+            crate::object::setattr(&me, "enter_result", pos.get(1).cloned().unwrap_or(Value::None))?;
+            Ok(Value::None)
+        });
+        let enter = native_func("nullcontext.__enter__", "contextlib", |pos, _kw| {
+            Ok(inst_attr(pos.get(0).unwrap_or(&Value::None), "enter_result"))
+        });
+        let exit = native_func("nullcontext.__exit__", "contextlib", |_pos, _kw| Ok(Value::None));
+        crate::stdlib::new_native_class("nullcontext", "contextlib", vec![], vec![("__init__", init), ("__enter__", enter), ("__exit__", exit)])
+    }
+    fn build_closing() -> Rc<Class> {
+        use crate::stdlib::native_func;
+        let init = native_func("closing.__init__", "contextlib", |pos, _kw| {
+            let me = pos.get(0).cloned().unwrap_or(Value::None);
+            crate::object::setattr(&me, "thing", pos.get(1).cloned().unwrap_or(Value::None))?;
+            Ok(Value::None)
+        });
+        let enter = native_func("closing.__enter__", "contextlib", |pos, _kw| {
+            Ok(inst_attr(pos.get(0).unwrap_or(&Value::None), "thing"))
+        });
+        let exit = native_func("closing.__exit__", "contextlib", |pos, _kw| {
+            let t = inst_attr(pos.get(0).unwrap_or(&Value::None), "thing");
+            call_method(&t, "close", vec![])?;
+            Ok(Value::None)
+        });
+        crate::stdlib::new_native_class("closing", "contextlib", vec![], vec![("__init__", init), ("__enter__", enter), ("__exit__", exit)])
+    }
+    match name {
+        "nullcontext" => ctx_class("nullcontext", build_nullcontext),
+        _ => ctx_class("closing", build_closing),
+    }
+}
+
+pub fn contextlib_mod() -> PyResult<Value> {
+    let contextmanager = plain_fn("contextmanager", |pos, _kw| {
+        let f = pos.into_iter().next().unwrap_or(Value::None);
+        let name = get_attr(&f, "__name__").unwrap_or(Value::from("helper"));
+        let f2 = f.clone();
+        let helper = crate::stdlib::native_func(&str_of(&name)?, "contextlib", move |pos, kw| {
+            let gen = crate::object::call(&f2, pos, kw)?;
+            let cm = Value::Instance(Rc::new(Instance {
+                class: gcm_class(),
+                attrs: RefCell::new(Dict::new()),
+                base_value: RefCell::new(None),
+            }));
+            if let Value::Instance(i) = &cm {
+                i.attrs.borrow_mut().set_str("gen", gen);
+            }
+            Ok(cm)
+        });
+        if let Value::Func(hf) = &helper {
+            hf.attrs.borrow_mut().set_str("__wrapped__", f.clone());
+        }
+        Ok(helper)
+    });
+    Ok(new_module(
+        "contextlib",
+        vec![
+            ("contextmanager", contextmanager),
+            ("suppress", Value::Class(suppress_class())),
+            ("nullcontext", Value::Class(simple_cm_class("nullcontext"))),
+            ("closing", Value::Class(simple_cm_class("closing"))),
+        ],
+    ))
+}
