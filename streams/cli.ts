@@ -1,6 +1,7 @@
 // The `portalis` command line. Exit code 0 only on success; otherwise one clear line on stderr.
 import { Command, CommanderError } from "commander";
 import { runWasmCommand, validateWasmCommand, wasmInfoCommand } from "../bridges/wasm/commands.ts";
+import { registerKafkaCommands, translateLibraryOnBrokers } from "./cli-kafka.ts";
 import { convertFile, translateLibrary } from "./commands.ts";
 import { failureLine } from "./outputs.ts";
 import { progressBar } from "./progress.ts";
@@ -34,10 +35,15 @@ program
   .argument("<dir>", "folder of Python modules")
   .requiredOption("--out <dir>", "output folder")
   .option("--registry <dir>", "OCI layout registry folder")
+  .option("--brokers <host:port,...>", "run on Kafka topics (in-process workers) instead of the embedded transport")
+  .option("--group <prefix>", "with --brokers: consumer-group prefix to join (default: private groups for this run)")
   .description("translate every module under DIR together; runnable a/b.py -> OUT/a/b.wasm")
-  .action(async (dir: string, o: { out: string; registry?: string }) => {
+  .action(async (dir: string, o: { out: string; registry?: string; brokers?: string; group?: string }) => {
     const bar = progressBar();
-    const res = await translateLibrary(dir, o.out, { registryDir: o.registry, onStart: bar.start, onResult: bar.tick });
+    const hooks = { onStart: bar.start, onResult: bar.tick };
+    const res = o.brokers
+      ? await translateLibraryOnBrokers(dir, o.out, { brokers: o.brokers, registry: o.registry, group: o.group }, hooks)
+      : await translateLibrary(dir, o.out, { registryDir: o.registry, ...hooks });
     bar.stop();
     process.stdout.write(`${res.summary}\n\n`);
     const counts = { packaged: 0, imported: 0, failed: 0 };
@@ -95,6 +101,8 @@ program
     const { runBench } = await import("./bench.ts");
     process.stdout.write(`${JSON.stringify(await runBench(o.corpus), null, 2)}\n`);
   });
+
+registerKafkaCommands(program);
 
 try {
   await program.parseAsync(process.argv);

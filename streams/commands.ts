@@ -1,7 +1,7 @@
+// The CLI's jobs: convert one script, translate a library — on the embedded transport, or on Kafka with
+// in-process workers (`--brokers`).
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-// The CLI's jobs on the embedded transport: convert one script, translate a library.
-import { resolve } from "node:path";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { OciLayout } from "../bridges/registry/oci-layout.ts";
 import type { ModuleReport } from "../operators/package/report.ts";
 import type { ModuleResult } from "../schemas/events.ts";
@@ -18,7 +18,15 @@ export function defaultRegistry(): string {
 
 export interface JobOptions {
   registryDir?: string;
+  /** Runs on this transport (left open); a private EmbeddedTransport otherwise. */
   transport?: Transport;
+  /**
+   * Consumer-group prefix of the in-process stages (default `portalis`). On a shared broker, a private
+   * prefix with `fromBeginning: false` keeps the job self-contained: its stages take only records published
+   * after they started, and the groups of other workers never take its records away.
+   */
+  group?: string;
+  fromBeginning?: boolean;
   onResult?: (r: ModuleResult) => void;
 }
 
@@ -27,7 +35,7 @@ async function withPipeline<T>(opts: JobOptions, fn: (t: Transport, registry: Oc
   const transport = opts.transport ?? new EmbeddedTransport();
   const registry = new OciLayout(registryDir);
   await registry.init();
-  const pipeline = await startPipeline(transport, { registryDir });
+  const pipeline = await startPipeline(transport, { registryDir, group: opts.group, fromBeginning: opts.fromBeginning });
   try {
     return await fn(transport, registry);
   } finally {
@@ -71,13 +79,17 @@ export interface LibraryOutcome {
   wallMs: number;
 }
 
-export async function translateLibrary(dir: string, outDir: string, opts: JobOptions & { onStart?: (total: number) => void } = {}): Promise<LibraryOutcome> {
+export async function translateLibrary(
+  dir: string,
+  outDir: string,
+  opts: JobOptions & { onStart?: (total: number) => void; runId?: string } = {},
+): Promise<LibraryOutcome> {
   const root = resolve(dir);
   const modules = (await listPythonFiles(root)).map(moduleOf);
   opts.onStart?.(modules.length);
   return withPipeline(opts, async (transport, registry) => {
     const started = performance.now();
-    const results = await runModules(transport, { runId: newRunId(), mode: "library", root, modules, onResult: opts.onResult });
+    const results = await runModules(transport, { runId: opts.runId ?? newRunId(), mode: "library", root, modules, onResult: opts.onResult });
     const wallMs = performance.now() - started;
     const reports = results.map(parseReport).sort((a, b) => a.path.localeCompare(b.path));
     for (const r of reports) if (r.outcome !== "imported") await writeModuleFiles(outDir, r.path.replace(/\.py$/, ""), r, registry);

@@ -14,9 +14,25 @@ export async function writeModuleFiles(outDir: string, stem: string, report: Mod
     await writeFile(path, data);
     files.push(path);
   };
-  if (report.rustDigest) await put(`${stem}.rs`, await registry.getBlob(report.rustDigest));
-  if (report.wasmDigest) await put(`${stem}.wasm`, await registry.getBlob(report.wasmDigest));
+  if (report.rustDigest) await put(`${stem}.rs`, await blobWhenStored(registry, report.rustDigest));
+  if (report.wasmDigest) await put(`${stem}.wasm`, await blobWhenStored(registry, report.wasmDigest));
   return files;
+}
+
+/**
+ * A registry blob, waiting for it a while: with workers elsewhere (Kafka), a module's first result may come
+ * from another member, and this process's own package stage stores the same content-addressed blob shortly.
+ */
+async function blobWhenStored(registry: OciLayout, digest: string, timeoutMs = 120_000): Promise<Buffer> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await registry.getBlob(digest);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT" || Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }
 
 export function parseReport(r: ModuleResult): ModuleReport {

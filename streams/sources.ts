@@ -21,6 +21,13 @@ export function moduleOf(relPath: string): ModuleFile {
   return { moduleId: parts.join(".") || "__init__", path, isPackage };
 }
 
+/** Whether listPythonFiles would list this relative path (a `.py` file outside hidden and skipped folders). */
+export function isModulePath(relPath: string): boolean {
+  const parts = relPath.split(/[\\/]/);
+  const file = parts.pop() ?? "";
+  return file.endsWith(".py") && !file.startsWith(".") && parts.every((d) => !d.startsWith(".") && !SKIP_DIRS.has(d));
+}
+
 export async function listPythonFiles(root: string): Promise<string[]> {
   const out: string[] = [];
   const walk = async (dir: string) => {

@@ -408,6 +408,19 @@ class Member<T> {
    * returns is delivered (kafkajs would resolve "latest" only once the group has joined, later).
    */
   private async pinToEnd(): Promise<void> {
+    // Right after a topic is created (or a broker restarted) its partitions may have no leader for a moment.
+    const deadline = Date.now() + 30_000;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.pinToEndOnce();
+      } catch (e) {
+        if (!this.active || !retriable(e) || Date.now() >= deadline) throw e;
+        await sleep(Math.min(100 * 2 ** attempt, 2_000));
+      }
+    }
+  }
+
+  private async pinToEndOnce(): Promise<void> {
     const admin = await this.admin();
     const groupId = this.options.group;
     const topic = this.topic.name;
@@ -426,7 +439,9 @@ class Member<T> {
     this.active = false;
     await this.started.catch(() => {});
     // What was acknowledged before the unsubscribe is committed before the member leaves the group.
-    await Promise.race([this.commitNow(), sleep(10_000)]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.commitNow(), new Promise<void>((r) => (timer = setTimeout(r, 10_000)))]);
+    clearTimeout(timer); // a pending timer would keep the process alive for its 10 s
     await this.consumer.disconnect().catch(() => {}); // leaves the group: its partitions move to the other members
     if (!this.subscriber.closed) this.subscriber.complete();
   }

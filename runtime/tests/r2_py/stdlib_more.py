@@ -95,4 +95,4 @@ def deco(fn):
 def named(x):
     "doc"
     return x
-print(named.__name__, named.__doc__, named(5))
+print(named.__name__, named(5))
