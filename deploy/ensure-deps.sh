@@ -15,6 +15,12 @@ if [ "${PORTALIS_WITH_TEST_DEPS:-0}" = 1 ]; then
     echo "ensure-deps: pip install wasmtime" >&2
     python3 -m pip install --quiet --disable-pip-version-check wasmtime >&2
   fi
+  # Debian's rustc 1.63 (wasm32-wasi): the oldest compiler generated Rust must build with; a test uses it.
+  if ! { [ -x /usr/bin/rustc ] && [ -d "$(/usr/bin/rustc --print sysroot 2>/dev/null)/lib/rustlib/wasm32-wasi/lib" ]; } && command -v apt-get >/dev/null; then
+    echo "ensure-deps: apt-get install rustc libstd-rust-dev-wasm32 lld (rustc 1.63 compatibility test)" >&2
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq rustc libstd-rust-dev-wasm32 lld >&2
+  fi
   # Jars of the local Kafka 3.9 broker (deploy/kafka/kafka.sh), which the Kafka transport tests start when
   # no Docker engine answers and PORTALIS_KAFKA_BROKERS is unset. Needs mvn and a JDK 17.
   if [ -z "${PORTALIS_KAFKA_BROKERS:-}" ]; then

@@ -31,6 +31,9 @@ export async function goldenRun(root: string, path: string, cacheKey: string, ti
       { cwd: root, env: { PYTHONDONTWRITEBYTECODE: "1", PYTHONIOENCODING: "utf-8" }, encoding: "buffer", timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout) => {
         if (err && (err as { killed?: boolean }).killed) return reject(new Error(`python3 ${path} did not finish in ${timeoutMs} ms`));
+        // python3 never ran (the run root is gone, no interpreter): no golden output to record or cache.
+        if (err && typeof err.code === "string" && err.code !== "ERR_CHILD_PROCESS_STDIO_MAXBUFFER")
+          return reject(new Error(`python3 ${path} could not start in ${root}: ${err.message}`));
         const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
         resolve({ stdout: stdout as Buffer, exitCode: code, ms: performance.now() - started });
       },

@@ -233,18 +233,8 @@ fn builtin_zip(pos: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
     }
     let mut iters = Vec::with_capacity(pos.len());
     for (i, p) in pos.iter().enumerate() {
-        match iter_of(p) {
-            Ok(it) => iters.push(it),
-            Err(e) => {
-                if e.is("TypeError") {
-                    return Err(type_error(&format!(
-                        "zip argument #{} must support iteration",
-                        i + 1
-                    )));
-                }
-                return Err(e);
-            }
-        }
+        let _ = i;
+        iters.push(iter_of(p)?);
     }
     let mut done = false;
     Ok(native_iter(Box::new(move || {

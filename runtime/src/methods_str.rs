@@ -977,7 +977,20 @@ fn starts_ends(
 
 /// `sep.join(iterable)`
 pub fn str_join(sep: &str, iterable: &Value) -> PyResult<String> {
-    let items = crate::methods_util::to_vec(iterable)?;
+    let items = match iterable {
+        Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::BigInt(_) => {
+            return Err(type_error("can only join an iterable"))
+        }
+        _ => match crate::methods_util::to_vec(iterable) {
+            Ok(v) => v,
+            Err(e) => {
+                if e.is("TypeError") && matches!(iterable, Value::Instance(_) | Value::Class(_) | Value::Func(_) | Value::Builtin(_)) {
+                    return Err(type_error("can only join an iterable"));
+                }
+                return Err(e);
+            }
+        },
+    };
     let mut total = 0usize;
     for (i, it) in items.iter().enumerate() {
         match it {
