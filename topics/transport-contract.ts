@@ -222,6 +222,48 @@ export function transportContract(name: string, make: () => ContractTransport | 
         }
       }));
 
+    it("delivers a tombstone (null value) with its key, as a value of null rather than a poison record", () =>
+      withTopic("tombstone", async (t, tp, group) => {
+        const got = firstValueFrom(t.subscribe(tp, { group }).pipe(take(2), toArray(), timeout(timeoutMs)));
+        await t.publish(tp, [{ key: "r/gone", value: null }, { value: failure("kept") }]);
+        const ds = await got;
+        const tomb = ds.find((d) => d.key === "r/gone");
+        expect(tomb?.value).toBeNull();
+        expect(tomb?.error).toBeUndefined();
+        expect(tomb?.raw.length).toBe(0);
+        expect(tomb?.partition).toBe(partitionFor("r/gone", tp.partitions));
+        expect(ds.find((d) => d.key === "r/kept")?.value?.moduleId).toBe("kept");
+        for (const d of ds) d.ack();
+      }));
+
+    it("starts a new group at the end when fromBeginning is false: it gets what is published after onReady, not before", () =>
+      withTopic("latest", async (t, tp, group) => {
+        await t.publish(tp, [{ value: failure("before") }]);
+        const seen: string[] = [];
+        let ready = false;
+        const sub = t
+          .subscribe(tp, {
+            group,
+            fromBeginning: false,
+            onReady: () => {
+              ready = true;
+            },
+          })
+          .subscribe((d) => {
+            seen.push(d.value?.moduleId ?? "");
+            d.ack();
+          });
+        try {
+          await until(() => ready, "onReady");
+          await t.publish(tp, [{ value: failure("after") }]);
+          await until(() => seen.includes("after"), "the record published after onReady");
+          await sleep(settleMs);
+          expect(seen).toEqual(["after"]);
+        } finally {
+          sub.unsubscribe();
+        }
+      }));
+
     it("delivers undecodable bytes as a poison record instead of failing the stream", () =>
       withTopic("poison", async (t, tp, group) => {
         const got = firstValueFrom(t.subscribe(tp, { group }).pipe(take(2), toArray(), timeout(timeoutMs)));

@@ -304,6 +304,10 @@ fn int_from_bytes(pos: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> 
     let a = mu::bind_args("from_bytes", pos, kw, &["bytes", "byteorder", "signed"], 1)?;
     let bytes: Vec<u8> = match a[0].as_ref().unwrap() {
         Value::Bytes(b) => b.to_vec(),
+        Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::BigInt(_) => {
+            let o = a[0].as_ref().unwrap();
+            return Err(mu::type_error(&format!("cannot convert '{}' object to bytes", mu::type_name(o))));
+        }
         other => mu::to_vec(other)?
             .iter()
             .map(|v| mu::as_index(v).map(|i| i as u8))

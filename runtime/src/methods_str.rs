@@ -671,6 +671,9 @@ fn format_inner(
                 j += 1;
             }
             if j >= n {
+                if i + 1 == n {
+                    return Err(value_error("Single '{' encountered in format string"));
+                }
                 if level > 1 || in_bracket {
                     return Err(value_error("unmatched '{' in format spec"));
                 }

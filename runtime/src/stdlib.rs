@@ -188,13 +188,12 @@ fn stream(fd: i64) -> Value {
 fn sys_module() -> PyResult<Value> {
     let main = crate::classes::MAIN_NAME.with(|m| m.borrow().clone());
     let argv0 = if main.is_empty() { "main.py".to_string() } else { format!("{}.py", main.replace('.', "/")) };
-    let version_info = tuple(vec![
-        Value::Int(3),
-        Value::Int(11),
-        Value::Int(7),
-        Value::from("final"),
-        Value::Int(0),
-    ]);
+    let version_info = crate::stdlib_collections::make_record(
+        "sys.version_info",
+        "sys",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+        vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::from("final"), Value::Int(0)],
+    )?;
     Ok(new_module(
         "sys",
         vec![

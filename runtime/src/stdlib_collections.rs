@@ -1973,3 +1973,15 @@ pub fn module() -> PyResult<Value> {
         ],
     ))
 }
+
+/// A namedtuple instance of a fresh class (used for sys.version_info and similar records).
+pub(crate) fn make_record(typename: &str, module: &str, fields: &[&str], values: Vec<Value>) -> PyResult<Value> {
+    let fields: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
+    let attrs = namedtuple_attrs(typename, &fields, &[], module);
+    let tuple_cls = Value::Class(crate::classes::builtin_class("tuple"));
+    let cls = crate::classes::make_class(typename, typename, module, vec![tuple_cls], attrs)?;
+    match &cls {
+        Value::Class(c) => Ok(new_instance_with(c, tuple(values))),
+        _ => Err(type_error("bad record class")),
+    }
+}
