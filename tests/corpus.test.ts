@@ -1,7 +1,7 @@
 // End to end over ../shared/corpus: every tier through the whole pipeline on the embedded transport.
 // Issue tiers (basic, strings, collections) must pass at >= 90%, byte-identical under a second WASI
 // runtime too; the other tiers are measured and reported.
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CORPUS, type TierResult, runTier } from "./corpus-support.ts";
@@ -45,6 +45,20 @@ describe("other tiers (measured, reported)", () => {
       const r = await runTier(join(CORPUS, tier), tier);
       results.push(r);
       expect(r.passed.length + r.failed.length).toBe(r.total);
+    }, 1_800_000);
+  }
+});
+
+// Our own programs, written beside the public corpus in the same style (tests/corpus-extra/<tier>).
+const EXTRA = join(import.meta.dirname, "corpus-extra");
+describe("own corpus (tests/corpus-extra)", () => {
+  const tiers = existsSync(EXTRA) ? readdirSync(EXTRA).filter((t) => !t.startsWith(".")) : [];
+  for (const tier of tiers) {
+    it(`translates extra/${tier} (>= 90% byte-identical, also under wasmtime)`, async () => {
+      const r = await runTier(join(EXTRA, tier), `extra/${tier}`);
+      results.push(r);
+      expect(r.passed.length / r.total).toBeGreaterThanOrEqual(0.9);
+      expect(r.wasmtimeAgrees.sort()).toEqual(r.passed.sort());
     }, 1_800_000);
   }
 });
