@@ -6,9 +6,9 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { cacheGet, cachePut, cacheRoot, sha256 } from "./cache.ts";
 import { type RustError, parseRustcErrors } from "./errors.ts";
-import { RUSTC_FLAGS, runtimeLib } from "./runtime-lib.ts";
+import { RUSTC_FLAGS, type RuntimeLib, runtimeLib } from "./runtime-lib.ts";
 import { Semaphore } from "./semaphore.ts";
-import { requireToolchain } from "./toolchain.ts";
+import { type Toolchain, requireToolchain } from "./toolchain.ts";
 
 const run = promisify(execFile);
 const compilers = new Semaphore(Number(process.env.PORTALIS_BUILD_JOBS) || availableParallelism());
@@ -20,12 +20,27 @@ export type BuildOutcome =
   | { ok: true; wasm: Buffer; rustHash: string; toolchain: string; cached: boolean }
   | { ok: false; errors: RustError[]; stderr: string; rustHash: string; toolchain: string };
 
+/** Builds in progress by hash: identical Rust submitted twice at once is compiled once. */
+const inProgress = new Map<string, Promise<BuildOutcome>>();
+
 export async function compileProgram(rust: string): Promise<BuildOutcome> {
   const tc = await requireToolchain();
   const lib = await runtimeLib(tc);
   const rustHash = sha256(rust, lib.hash);
   const hit = await cacheGet("wasm", rustHash);
   if (hit) return { ok: true, wasm: hit, rustHash, toolchain: tc.id, cached: true };
+  const running = inProgress.get(rustHash);
+  if (running) return { ...(await running), cached: true } as BuildOutcome;
+  const build = compile(rust, rustHash, tc, lib);
+  inProgress.set(rustHash, build);
+  try {
+    return await build;
+  } finally {
+    inProgress.delete(rustHash);
+  }
+}
+
+async function compile(rust: string, rustHash: string, tc: Toolchain, lib: RuntimeLib): Promise<BuildOutcome> {
   return compilers.use(async () => {
     await mkdir(cacheRoot(), { recursive: true });
     const dir = await mkdtemp(join(cacheRoot(), "build-"));
