@@ -1,9 +1,10 @@
 // `npm run bench`: convert latency (cold build cache and warm), library throughput over the corpus,
-// and time per stage — medians, printed as JSON.
+// time per stage — medians — and the Kafka engine (bench-kafka.ts), printed as JSON.
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { ModuleReport } from "../operators/package/report.ts";
+import { benchKafka } from "./bench-kafka.ts";
 import { convertFile, translateLibrary } from "./commands.ts";
 
 const median = (xs: number[]) => {
@@ -28,7 +29,7 @@ async function withCache<T>(cold: boolean, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function runBench(corpusDir: string) {
+export async function runBench(corpusDir: string, kafka = true) {
   const corpus = resolve(corpusDir);
   const out = await mkdtemp(join(tmpdir(), "portalis-bench-"));
   const registryDir = join(out, "registry");
@@ -91,6 +92,7 @@ export async function runBench(corpusDir: string) {
         failed: reports.filter((r) => r.outcome === "failed").length,
       },
       stages: perStage,
+      kafka: kafka ? await benchKafka(join(out, "kafka")) : { skipped: "--no-kafka" },
     };
   } finally {
     await rm(out, { recursive: true, force: true });

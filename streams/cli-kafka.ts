@@ -132,7 +132,8 @@ export function registerKafkaCommands(program: Command): void {
         const sub = artifactView(transport, {
           group: o.group,
           fromBeginning: o.fromBeginning,
-          onReady: () => process.stderr.write(`portalis: artifacts: watching ${o.fromBeginning ? "from the oldest record" : "new artifacts"} on ${o.brokers}\n`),
+          onReady: () =>
+            process.stderr.write(`portalis: artifacts: watching ${o.fromBeginning ? "from the oldest record" : "new artifacts"} on ${o.brokers}\n`),
         }).subscribe({
           next: (line) => {
             process.stdout.write(`${JSON.stringify(line)}\n`);

@@ -97,9 +97,10 @@ program
   .command("bench")
   .description("benchmarks, printed as JSON")
   .option("--corpus <dir>", "corpus folder", "../shared/corpus")
-  .action(async (o: { corpus: string }) => {
+  .option("--no-kafka", "leave out the Kafka section (which starts a local broker when none is configured)")
+  .action(async (o: { corpus: string; kafka: boolean }) => {
     const { runBench } = await import("./bench.ts");
-    process.stdout.write(`${JSON.stringify(await runBench(o.corpus), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(await runBench(o.corpus, o.kafka), null, 2)}\n`);
   });
 
 registerKafkaCommands(program);

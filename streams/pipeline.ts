@@ -38,7 +38,10 @@ export async function startPipeline(transport: Transport, cfg: PipelineOptions):
   const topo = topology(cfg);
   const wanted = (name: string) => !cfg.stages || cfg.stages.includes(name);
   const prefix = cfg.group ?? "portalis";
-  const opts = (name: string): RunOptions => ({ concurrency: cfg.concurrency, retry: cfg.retry, group: `${prefix}.${name}`,
+  const opts = (name: string): RunOptions => ({
+    concurrency: cfg.concurrency,
+    retry: cfg.retry,
+    group: `${prefix}.${name}`,
     fromBeginning: cfg.fromBeginning,
     onStopped: (e) => cfg.onStageStopped?.(name, e),
   });

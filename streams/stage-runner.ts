@@ -126,7 +126,10 @@ function subscription(opts: RunOptions, name: string, maxInFlight: number): { op
     fail = reject;
   });
   ready.catch(() => {}); // observed by whoever awaits it
-  return { options: { group: opts.group ?? `portalis.${name}`, maxInFlight, fromBeginning: opts.fromBeginning ?? true, onReady }, readiness: { ready, fail, onStopped: opts.onStopped } };
+  return {
+    options: { group: opts.group ?? `portalis.${name}`, maxInFlight, fromBeginning: opts.fromBeginning ?? true, onReady },
+    readiness: { ready, fail, onStopped: opts.onStopped },
+  };
 }
 
 function drainable<T>(

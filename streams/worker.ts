@@ -4,7 +4,7 @@
 // anywhere with the same group prefix share each stage's partitions.
 import { OciLayout } from "../bridges/registry/oci-layout.ts";
 import { defaultRegistry } from "./commands.ts";
-import { checkStages, startPipeline } from "./pipeline.ts";
+import { type RunningPipeline, checkStages, startPipeline } from "./pipeline.ts";
 import { STAGE_NAMES } from "./topology.ts";
 import { transportFor } from "./transports.ts";
 
@@ -28,20 +28,22 @@ export async function runWorker(o: WorkerOptions): Promise<void> {
     : [...STAGE_NAMES];
   checkStages(stages);
   const concurrency = o.concurrency === undefined ? undefined : Number(o.concurrency);
-  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) throw new Error(`--concurrency must be a positive integer, got '${o.concurrency}'`);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0))
+    throw new Error(`--concurrency must be a positive integer, got '${o.concurrency}'`);
   const registryDir = o.registry ?? defaultRegistry();
   await new OciLayout(registryDir).init();
   const transport = await transportFor(o.brokers, `portalis-worker-${process.pid}`);
   const group = o.group ?? "portalis";
 
   let stopping: Promise<void> | undefined;
-  let pipeline: Awaited<ReturnType<typeof startPipeline>> | undefined;
-  const shutdown = (why: string, code: number) => {
+  const running: { pipeline?: RunningPipeline } = {};
+  const shutdown = (why: string, exitCode: number) => {
     stopping ??= (async () => {
       const t0 = Date.now();
+      let code = exitCode;
       log(`${why}: draining`);
       try {
-        await pipeline?.stop();
+        await running.pipeline?.stop();
         await transport.close();
         log(`drained and left the groups in ${Date.now() - t0} ms`);
       } catch (e) {
@@ -56,7 +58,7 @@ export async function runWorker(o: WorkerOptions): Promise<void> {
   process.on("SIGINT", () => void shutdown("SIGINT", 0));
 
   const t0 = Date.now();
-  pipeline = await startPipeline(transport, {
+  running.pipeline = await startPipeline(transport, {
     registryDir,
     stages,
     concurrency,

@@ -11,6 +11,7 @@ import { moduleOf, newRunId } from "../streams/sources.ts";
 import { parseBrokers } from "../streams/transports.ts";
 import { EmbeddedTransport } from "../topics/embedded-transport.ts";
 import { topics } from "../topics/index.ts";
+import type { AnyTopic } from "../topics/topic.ts";
 
 const bin = join(import.meta.dirname, "../bin/portalis.mjs");
 const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
@@ -33,7 +34,8 @@ describe("distributed commands", () => {
     writeFileSync(join(root, "a.py"), "print('a')\n");
     const pipeline = await startPipeline(transport, { registryDir: join(root, ".registry") });
     try {
-      for (const tp of [topics.source, topics.joins, topics.programs, topics.failures]) await transport.publish(tp, [{ key: "gone/x", value: null }]);
+      const stageInputs: AnyTopic[] = [topics.source, topics.joins, topics.programs, topics.failures];
+      for (const tp of stageInputs) await transport.publish(tp, [{ key: "gone/x", value: null }]);
       const [r] = await runModules(transport, { runId: newRunId(), mode: "library", root, modules: [moduleOf("a.py")] });
       expect(r.outcome).toBe("packaged");
     } finally {

@@ -89,7 +89,11 @@ describe("CI events", () => {
     const del = await ciEvent(repo, head, next, false);
     expect(del.deleted).toEqual(["app.mod03"]);
     expect(del.modules).toBe(49);
-    await until(() => view.some((l) => l.runId === del.runId && "deleted" in l), () => "the deletion line", 60_000);
+    await until(
+      () => view.some((l) => l.runId === del.runId && "deleted" in l),
+      () => "the deletion line",
+      60_000,
+    );
     expect(view.filter((l) => l.runId === del.runId && "deleted" in l)).toEqual([{ module: "app.mod03", deleted: true, runId: del.runId }]);
     sub.unsubscribe();
   }, 400_000);

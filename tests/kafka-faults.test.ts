@@ -42,7 +42,11 @@ describe("faults over Kafka", () => {
     const runId = newRunId();
     const seen: string[] = [];
     const results = runModules(t, { runId, mode: "library", root, modules, onResult: (r) => seen.push(r.moduleId) });
-    await until(() => seen.length >= 3, () => `3 results (have ${seen.length})`, 180_000);
+    await until(
+      () => seen.length >= 3,
+      () => `3 results (have ${seen.length})`,
+      180_000,
+    );
     const t0 = Date.now();
     await b.restart();
     process.stderr.write(`faults: broker restarted after ${seen.length} results in ${Date.now() - t0} ms\n`);
@@ -60,7 +64,11 @@ describe("faults over Kafka", () => {
     await t.publishRaw(topics.source, `${runId}/poison`, raw);
     const [result] = await runModules(t, { runId, mode: "library", root, modules: [moduleOf("good.py")] });
     expect(result.outcome).toBe("packaged");
-    await until(() => deadLetters.all.some((d) => (d.value as { payload?: Buffer })?.payload?.equals(raw)), () => "the poison's dead letter", 60_000);
+    await until(
+      () => deadLetters.all.some((d) => (d.value as { payload?: Buffer })?.payload?.equals(raw)),
+      () => "the poison's dead letter",
+      60_000,
+    );
     const dl = deadLetters.all.find((d) => (d.value as { payload?: Buffer })?.payload?.equals(raw))?.value as Record<string, unknown>;
     expect(dl).toMatchObject({ stage: "ingest", topic: "portalis.source", key: `${runId}/poison`, attempts: 0 });
     expect(dl.error).toMatch(/undecodable record/);
@@ -77,14 +85,20 @@ describe("faults over Kafka", () => {
     };
     const watch = awaitResults(t, runId, ["gone"]);
     await watch.ready;
-    await t.publish(topics.joins, [{ value: { runId, manifest: { runId, mode: "library", root, modules: ["gone"], createdAt: Date.now() }, module: null, failure: null } }]);
+    await t.publish(topics.joins, [
+      { value: { runId, manifest: { runId, mode: "library", root, modules: ["gone"], createdAt: Date.now() }, module: null, failure: null } },
+    ]);
     await t.publish(topics.source, [{ value: ev }]);
     const [result] = await watch.results;
     expect(result.outcome).toBe("failed");
     expect(report(result).failure).toMatchObject({ stage: "test", kind: "internal" });
     expect(report(result).failure?.message).toMatch(/failed 3 times: python3 gone\.py could not start/);
     const find = () => deadLetters.all.map((d) => d.value as DeadLetter | null).find((v) => v?.stage === "test" && v.key === `${runId}/gone`);
-    await until(() => !!find(), () => "the dead letter of the test stage", 60_000);
+    await until(
+      () => !!find(),
+      () => "the dead letter of the test stage",
+      60_000,
+    );
     const dl = find();
     expect(dl).toMatchObject({ stage: "test", topic: "portalis.validated", attempts: 3 });
     expect(dl?.error).toMatch(/could not start/);

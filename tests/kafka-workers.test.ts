@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrokerHandle } from "../bridges/kafka/broker.ts";
 import type { KafkaTransport } from "../bridges/kafka/kafka-transport.ts";
+import { OciLayout } from "../bridges/registry/oci-layout.ts";
 import type { ModuleResult } from "../schemas/events.ts";
 import { type ArtifactLine, artifactView } from "../streams/artifacts-view.ts";
 import { topics } from "../topics/index.ts";
@@ -45,11 +46,19 @@ describe("worker processes", () => {
     expect(runId).toMatch(/^[0-9a-f-]{36}$/);
 
     const mine = () => new Map(results.all.filter((d) => d.value?.runId === runId).map((d) => [d.value?.moduleId, d.value as ModuleResult]));
-    await until(() => mine().size >= 20, () => `20 results (have ${mine().size})`, 240_000);
+    await until(
+      () => mine().size >= 20,
+      () => `20 results (have ${mine().size})`,
+      240_000,
+    );
     const before = mine().size;
     workers[1].child.kill("SIGKILL");
     expect(await workers[1].exited).toBe("SIGKILL");
-    await until(() => mine().size === 100, () => `100 results (have ${mine().size})`, 400_000);
+    await until(
+      () => mine().size === 100,
+      () => `100 results (have ${mine().size})`,
+      400_000,
+    );
 
     const byModule = mine();
     const failed = [...byModule.values()].filter((r) => r.outcome !== "packaged").map((r) => `${r.path}: ${r.report}`);
@@ -65,6 +74,11 @@ describe("worker processes", () => {
     const lines = view.filter((l) => l.runId === runId);
     expect(lines.length).toBe(100);
     expect(new Set(lines.map((l) => l.module)).size).toBe(100);
+    // The workers tagged into one shared registry: no tag was lost to concurrent index.json writes.
+    const registry = new OciLayout(env.PORTALIS_REGISTRY);
+    const untagged = [];
+    for (const l of lines) if ("registryRef" in l && !(await registry.resolve(l.registryRef))) untagged.push(l.registryRef);
+    expect(untagged).toEqual([]);
     process.stderr.write(`workers: killed one after ${before} results; ${delivered} artifact records for 100 modules (${delivered - 100} redelivered)\n`);
 
     // The survivors drain and exit 0 on SIGTERM.

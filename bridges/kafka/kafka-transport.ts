@@ -425,8 +425,9 @@ class Member<T> {
     const groupId = this.options.group;
     const topic = this.topic.name;
     const committed = await admin.fetchOffsets({ groupId, topics: [topic] });
-    if (committed.some((t) => t.partitions.some((p) => Number(p.offset) >= 0))) return;
-    const ends = await admin.fetchTopicOffsets(topic);
+    const has = new Set(committed.flatMap((t) => t.partitions.filter((p) => Number(p.offset) >= 0).map((p) => p.partition)));
+    const ends = (await admin.fetchTopicOffsets(topic)).filter((e) => !has.has(e.partition));
+    if (!ends.length) return;
     try {
       await admin.setOffsets({ groupId, topic, partitions: ends.map((e) => ({ partition: e.partition, offset: e.high })) });
     } catch (e) {
@@ -440,7 +441,10 @@ class Member<T> {
     await this.started.catch(() => {});
     // What was acknowledged before the unsubscribe is committed before the member leaves the group.
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.commitNow(), new Promise<void>((r) => (timer = setTimeout(r, 10_000)))]);
+    const timeout = new Promise<void>((r) => {
+      timer = setTimeout(r, 10_000);
+    });
+    await Promise.race([this.commitNow(), timeout]);
     clearTimeout(timer); // a pending timer would keep the process alive for its 10 s
     await this.consumer.disconnect().catch(() => {}); // leaves the group: its partitions move to the other members
     if (!this.subscriber.closed) this.subscriber.complete();

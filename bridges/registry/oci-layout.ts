@@ -3,7 +3,7 @@
 // one application/wasm layer. Blobs are content-addressed, so storing twice is free.
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
 export const MEDIA = {
@@ -28,6 +28,32 @@ async function atomicWrite(path: string, data: Uint8Array | string): Promise<voi
   const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   await writeFile(tmp, data);
   await rename(tmp, path);
+}
+
+/**
+ * Runs fn holding a lock file (created exclusively): the workers of a deployment share one registry folder,
+ * so index.json's read-modify-write must exclude other processes too. A lock older than staleMs is taken over.
+ */
+async function withFileLock<T>(lock: string, fn: () => Promise<T>, staleMs = 30_000): Promise<T> {
+  for (let wait = 2; ; wait = Math.min(wait * 2, 100)) {
+    try {
+      await (await open(lock, "wx")).close();
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      const age = await stat(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
+      if (age > staleMs) await rm(lock, { force: true });
+      else await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    await rm(lock, { force: true });
+  }
 }
 
 export class OciLayout {
@@ -76,15 +102,17 @@ export class OciLayout {
     return manifestDesc;
   }
 
-  /** index.json updates are serialized within the process and written atomically. */
+  /** index.json updates are serialized within the process and across processes (a lock file), and written atomically. */
   tag(ref: string, desc: Descriptor): Promise<void> {
-    const write = this.indexWrites.then(async () => {
-      const path = join(this.root, "index.json");
-      const index = JSON.parse(await readFile(path, "utf8")) as { schemaVersion: number; manifests: Descriptor[] };
-      index.manifests = index.manifests.filter((m) => m.annotations?.["org.opencontainers.image.ref.name"] !== ref);
-      index.manifests.push({ ...desc, annotations: { "org.opencontainers.image.ref.name": ref } });
-      await atomicWrite(path, JSON.stringify(index, null, 2));
-    });
+    const write = this.indexWrites.then(() =>
+      withFileLock(join(this.root, "index.json.lock"), async () => {
+        const path = join(this.root, "index.json");
+        const index = JSON.parse(await readFile(path, "utf8")) as { schemaVersion: number; manifests: Descriptor[] };
+        index.manifests = index.manifests.filter((m) => m.annotations?.["org.opencontainers.image.ref.name"] !== ref);
+        index.manifests.push({ ...desc, annotations: { "org.opencontainers.image.ref.name": ref } });
+        await atomicWrite(path, JSON.stringify(index, null, 2));
+      }),
+    );
     this.indexWrites = write.catch(() => undefined);
     return write;
   }

@@ -39,6 +39,8 @@ export interface LoopRec {
   mode: "rust" | "sm";
   breakState?: number;
   continueState?: number;
+  /** Generator loops: number of lowered try/finally blocks enclosing the loop. */
+  finDepth?: number;
 }
 
 export interface ClassCtx {
@@ -60,7 +62,15 @@ export class Gen {
   /** Imports collected (absolute module names). */
   readonly imports = new Set<string>();
   /** Generator state machine context when emitting inside a lowered generator. */
-  genState: { stVar: string; label: string } | null = null;
+  genState: {
+    stVar: string;
+    label: string;
+    /** Lowered try/finally blocks enclosing the current point (innermost last). */
+    finallys: { fin: number; jump: string; targets: Map<number, number> }[];
+    retState: () => number;
+  } | null = null;
+  /** Inside a generator statement whose `yield` was hoisted: that yield reads this hidden var. */
+  yieldSubst: { node: Node; var: string } | null = null;
 
   constructor(
     readonly source: string,

@@ -78,7 +78,6 @@ export function emitExpr(g: Gen, n: Node): Expr {
     case "parenthesized_expression": {
       const inner = named(n);
       if (inner.length !== 1) return g.bad(n, "unsupported parenthesized expression");
-      if (inner[0]!.type === "yield") return g.bad(n, "yield used as an expression value is not supported");
       return emitExpr(g, inner[0]!);
     }
     case "binary_operator": {
@@ -157,6 +156,7 @@ export function emitExpr(g: Gen, n: Node): Expr {
     case "lambda":
       return emitLambda(g, n);
     case "yield":
+      if (g.yieldSubst && g.yieldSubst.node.id === n.id) return { c: `${g.yieldSubst.var}.as_ref().unwrap()`, r: true };
       return g.bad(n, "yield used as an expression value is not supported");
     case "await":
       return g.bad(n, "async/await is not supported");

@@ -151,6 +151,11 @@ export function emitFunctionDef(g: Gen, n: Node): string {
   code += indent(pre);
   const f = g.t("_f");
   code += `    let mut ${f} = ${indent(value).trimStart()};\n`;
+  const docNode = bodyStmts[0];
+  if (docNode?.type === "expression_statement" && named(docNode).length === 1 && named(docNode)[0]!.type === "string") {
+    const s = named(docNode)[0]!;
+    if (!/^[a-zA-Z]*[fF]/.test(s.text)) code += `    setattr(&${f}, "__doc__", ${own(emitExpr(g, s))})?;\n`;
+  }
   for (const t of decTemps.reverse()) code += `    ${f} = call(&${t}, vec![${f}], vec![])?;\n`;
   code += `${indent(g.store(name, f))}\n}`;
   return code;

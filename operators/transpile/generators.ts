@@ -3,7 +3,7 @@
 // Locals live in the `FnMut` closure (moved in), each statement containing `yield` is split into
 // states; statements without `yield` are emitted as ordinary Rust inside a state. `break`/`continue`
 // of lowered loops become state transitions (`_st = k; continue 'sm;`).
-import { type Node, containsInScope, field, isYield, kids, named, stmts } from "./ast.ts";
+import { type Node, containsInScope, field, isYield, kids, named, stmts, unparen } from "./ast.ts";
 import { type Gen, indent, own, ref } from "./context.ts";
 import { emitCond, emitExpr } from "./expressions.ts";
 import { rustVar } from "./names.ts";
@@ -21,7 +21,21 @@ export class StateMachine {
   region: number | null = null;
   /** Region id -> handler dispatch state and the var receiving the exception. */
   regions: { handler: number; exc: string }[] = [];
+  /** Hidden `u32` vars: pending jump target of a lowered try/finally (u32::MAX = none). */
+  hiddenJump: string[] = [];
+  private retSt: number | null = null;
   constructor(readonly st: string) {}
+  /** A state that ends the generator (target of `return` routed through a lowered finally). */
+  returnState(): number {
+    if (this.retSt === null) {
+      const saved = this.region;
+      this.region = null;
+      this.retSt = this.newState();
+      this.region = saved;
+      this.states[this.retSt]!.push("return Ok(None);");
+    }
+    return this.retSt;
+  }
   newState(): number {
     this.states.push([]);
     this.stateRegion.push(this.region);
@@ -81,7 +95,7 @@ export function emitGeneratorBody(g: Gen, fnScope: Scope, body: Node[]): string 
   const st = g.t("_st");
   const sm = new StateMachine(st);
   const savedGen = g.genState;
-  g.genState = { stVar: st, label: "sm" };
+  g.genState = { stVar: st, label: "sm", finallys: [], retState: () => sm.returnState() };
   const machine = g.inFrame({ kind: "gen" }, () => {
     lowerBlock(g, sm, body);
     sm.emit("return Ok(None);");
@@ -92,6 +106,7 @@ export function emitGeneratorBody(g: Gen, fnScope: Scope, body: Node[]): string 
   code += `let mut ${st}: u32 = 0;\n`;
   for (const h of sm.hidden) code += `let mut ${h}: Option<Value> = None;\n`;
   for (const h of sm.hiddenErr) code += `let mut ${h}: Option<PyErr> = None;\n`;
+  for (const h of sm.hiddenJump) code += `let mut ${h}: u32 = u32::MAX;\n`;
   code += `Ok(${wrapMachine(sm, machine)})`;
   return code;
 }
@@ -107,20 +122,53 @@ function lowerStmt(g: Gen, sm: StateMachine, n: Node): void {
   }
   sm.emit(g.line(n));
   switch (n.type) {
-    case "expression_statement": {
+    case "expression_statement":
+    case "return_statement": {
       const parts = named(n);
-      const e = parts[0]!;
-      if (parts.length === 1 && e.type === "yield") {
-        lowerYield(g, sm, e);
+      const e = parts[0] ? unparen(parts[0]) : null;
+      if (n.type === "expression_statement" && parts.length === 1 && e?.type === "yield") {
+        lowerYield(g, sm, e, null);
         return;
       }
-      if (parts.length === 1 && e.type === "assignment" && field(e, "right")?.type === "yield") {
-        lowerYield(g, sm, field(e, "right")!);
-        // no send(): the value of a yield expression is always None
-        sm.emit(emitAssignTo(g, field(e, "left")!, "Value::None"));
+      // a statement holding one yield expression: the yield is hoisted (its operand evaluated and
+      // yielded first), then the statement runs with the yield replaced by the value sent in
+      const ys: Node[] = [];
+      collectYields(n, ys);
+      if (ys.length !== 1) {
+        g.diag(n, "more than one yield in a single statement is not supported");
         return;
       }
-      g.diag(n, "yield inside an expression is not supported (only `yield x`, `x = yield y`, `yield from x` statements)");
+      const sv = g.t("_sv");
+      sm.hidden.push(sv);
+      lowerYield(g, sm, ys[0]!, sv);
+      const saved = g.yieldSubst;
+      g.yieldSubst = { node: ys[0]!, var: sv };
+      try {
+        sm.emit(emitStmt(g, n));
+      } finally {
+        g.yieldSubst = saved;
+      }
+      return;
+    }
+    case "assert_statement":
+    case "delete_statement":
+    case "raise_statement": {
+      const ys: Node[] = [];
+      collectYields(n, ys);
+      if (ys.length !== 1) {
+        g.diag(n, "more than one yield in a single statement is not supported");
+        return;
+      }
+      const sv = g.t("_sv");
+      sm.hidden.push(sv);
+      lowerYield(g, sm, ys[0]!, sv);
+      const saved = g.yieldSubst;
+      g.yieldSubst = { node: ys[0]!, var: sv };
+      try {
+        sm.emit(emitStmt(g, n));
+      } finally {
+        g.yieldSubst = saved;
+      }
       return;
     }
     case "if_statement": {
@@ -155,7 +203,7 @@ function lowerStmt(g: Gen, sm: StateMachine, n: Node): void {
       sm.cur = head;
       sm.emit(`if !(${emitCond(g, field(n, "condition")!)}) { ${sm.st} = ${elseState}; continue 'sm; }`);
       const id = g.loopId();
-      g.loops.push({ id, level: g.level, mode: "sm", breakState: exit, continueState: head });
+      g.loops.push({ id, level: g.level, mode: "sm", breakState: exit, continueState: head, finDepth: g.genState!.finallys.length });
       lowerBlock(g, sm, stmts(field(n, "body")));
       sm.goto(head);
       g.loops.pop();
@@ -181,7 +229,7 @@ function lowerStmt(g: Gen, sm: StateMachine, n: Node): void {
       const v = g.t("_v");
       sm.emit(`let ${v} = match next(${it}.as_ref().unwrap())? { Some(x) => x, None => { ${it} = None; ${sm.st} = ${elseState}; continue 'sm; } };`);
       const id = g.loopId();
-      g.loops.push({ id, level: g.level, mode: "sm", breakState: exit, continueState: head });
+      g.loops.push({ id, level: g.level, mode: "sm", breakState: exit, continueState: head, finDepth: g.genState!.finallys.length });
       sm.emit(emitAssignTo(g, field(n, "left")!, v));
       lowerBlock(g, sm, stmts(field(n, "body")));
       sm.goto(head);
@@ -202,13 +250,63 @@ function lowerStmt(g: Gen, sm: StateMachine, n: Node): void {
   }
 }
 
-/** try/except[/else] whose blocks contain `yield` (no finally: it would need generator finalization). */
+/** try/except[/else][/finally] whose blocks contain `yield`. */
 function lowerTry(g: Gen, sm: StateMachine, n: Node): void {
   const handlers = kids(n).filter((c) => c.type === "except_clause" || c.type === "except_group_clause");
   const elseClause = kids(n).find((c) => c.type === "else_clause");
   const finallyClause = kids(n).find((c) => c.type === "finally_clause");
-  if (finallyClause || handlers.length === 0 || handlers.some((h) => h.type === "except_group_clause")) {
-    g.diag(n, "yield inside try/finally is not supported in generator functions");
+  if (handlers.some((h) => h.type === "except_group_clause")) {
+    g.diag(n, "yield inside try/except* is not supported in generator functions");
+    return;
+  }
+  if (!finallyClause) {
+    lowerTryExcept(g, sm, n, handlers, elseClause);
+    return;
+  }
+  // try/finally: exceptions of the body (and its handlers) go to the finally state with the
+  // exception pending; break/continue/return leaving the body go there with a pending jump.
+  const outer = sm.region;
+  const pend = g.t("_gf");
+  sm.hiddenErr.push(pend);
+  const jump = g.t("_gj");
+  sm.hiddenJump.push(jump);
+  const fin = sm.newState(); // outer region
+  const region = sm.regions.length;
+  sm.regions.push({ handler: fin, exc: pend });
+  sm.region = region;
+  const bodyState = sm.newState();
+  sm.emit(`${pend} = None; ${jump} = u32::MAX;`);
+  sm.goto(bodyState);
+  sm.cur = bodyState;
+  const rec = { fin, jump, targets: new Map<number, number>() };
+  g.genState!.finallys.push(rec);
+  try {
+    if (handlers.length || elseClause) lowerTryExcept(g, sm, n, handlers, elseClause);
+    else lowerBlock(g, sm, stmts(field(n, "body")));
+  } finally {
+    g.genState!.finallys.pop();
+  }
+  sm.region = outer;
+  sm.goto(fin);
+  sm.cur = fin;
+  lowerBlock(g, sm, stmts(named(finallyClause).find((c) => c.type === "block") ?? null));
+  sm.emit(`if let Some(_e) = ${pend}.take() { return Err(_e); }`);
+  // pending jumps whose target lies outside enclosing lowered finally blocks continue through them
+  const encl = g.genState!.finallys;
+  for (const [target, depth] of rec.targets) {
+    if (depth < encl.length) {
+      const o = encl[encl.length - 1]!;
+      o.targets.set(target, depth);
+      sm.emit(`if ${jump} == ${target} { ${jump} = u32::MAX; ${o.jump} = ${target}; ${sm.st} = ${o.fin}; continue 'sm; }`);
+    }
+  }
+  sm.emit(`if ${jump} != u32::MAX { ${sm.st} = ${jump}; ${jump} = u32::MAX; continue 'sm; }`);
+}
+
+function lowerTryExcept(g: Gen, sm: StateMachine, n: Node, handlers: Node[], elseClause: Node | undefined): void {
+  if (handlers.length === 0) {
+    lowerBlock(g, sm, stmts(field(n, "body")));
+    if (elseClause) lowerBlock(g, sm, stmts(field(elseClause, "body")));
     return;
   }
   const outer = sm.region;
@@ -268,7 +366,28 @@ function lowerTry(g: Gen, sm: StateMachine, n: Node): void {
   sm.cur = exit;
 }
 
-function lowerYield(g: Gen, sm: StateMachine, y: Node): void {
+function collectYields(n: Node, out: Node[]): void {
+  if (n.type === "yield") {
+    out.push(n);
+    return;
+  }
+  for (const c of kids(n)) {
+    if (
+      c.type === "function_definition" ||
+      c.type === "class_definition" ||
+      c.type === "lambda" ||
+      c.type === "list_comprehension" ||
+      c.type === "set_comprehension" ||
+      c.type === "dictionary_comprehension" ||
+      c.type === "generator_expression"
+    )
+      continue;
+    collectYields(c, out);
+  }
+}
+
+/** Lowers one `yield`/`yield from`; `into` receives the value of the yield expression. */
+function lowerYield(g: Gen, sm: StateMachine, y: Node, into: string | null): void {
   const isFrom = kids(y).some((c) => c.type === "from");
   const arg = named(y)[0] ?? null;
   if (isFrom) {
@@ -283,12 +402,23 @@ function lowerYield(g: Gen, sm: StateMachine, y: Node): void {
     sm.emit(`${it} = Some(iter(${ref(emitExpr(g, arg))})?);`);
     sm.goto(loop);
     sm.cur = loop;
-    sm.emit(`match next(${it}.as_ref().unwrap())? { Some(x) => return Ok(Some(x)), None => { ${it} = None; ${sm.st} = ${after}; continue 'sm; } }`);
+    const done = into ? `${into} = Some(gen_take_return());` : "gen_take_return();";
+    sm.emit(
+      `gen_take_return();\nmatch next(${it}.as_ref().unwrap())? { Some(x) => return Ok(Some(x)), None => { ${it} = None; ${done} ${sm.st} = ${after}; continue 'sm; } }`,
+    );
     sm.cur = after;
     return;
   }
-  const val = arg ? own(emitExpr(g, arg)) : "Value::None";
+  const val = arg ? own(emitExpr(g, unparenYieldArg(arg))) : "Value::None";
   const next = sm.newState();
   sm.emit(`let _y = ${val};\n${sm.st} = ${next};\nreturn Ok(Some(_y));`);
   sm.cur = next;
+  // resumed: gen.throw() raises at the paused yield, gen.send(v) gives its value
+  sm.emit("gen_resume_throw()?;");
+  if (into) sm.emit(`${into} = Some(gen_resume_send());`);
+  else sm.emit("gen_resume_send();");
+}
+
+function unparenYieldArg(n: Node): Node {
+  return n;
 }

@@ -1,5 +1,6 @@
 // Python literal decoding: integers, floats, string/bytes escape sequences.
 
+import { lookupUnicodeName } from "./unicode-names.ts";
 export class LiteralError extends Error {}
 
 export type IntLit = { kind: "small"; value: bigint } | { kind: "big"; value: bigint };
@@ -118,7 +119,14 @@ export function decodeStringBody(body: string, opts: { raw: boolean; bytes: bool
       continue;
     }
     if (!opts.bytes && n === "N") {
-      throw new LiteralError("\\N{...} named escapes are not supported");
+      const close = body.indexOf("}", i + 2);
+      if (body[i + 2] !== "{" || close < 0) throw new LiteralError("malformed \\N character escape");
+      const name = body.slice(i + 3, close);
+      const cp = lookupUnicodeName(name);
+      if (cp === null) throw new LiteralError(`\\N{${name}}: unknown or unsupported Unicode character name`);
+      out += String.fromCodePoint(cp);
+      i = close + 1;
+      continue;
     }
     // Unknown escape: kept verbatim (Python emits a DeprecationWarning, value keeps the backslash).
     out += c;

@@ -102,8 +102,15 @@ function compile(g: Gen, p0: Node, subj: string, ctx: Ctx): void {
     case "union_pattern":
       compileUnion(g, p, subj, ctx);
       return;
-    case "list_pattern":
     case "tuple_pattern":
+      // `(p)` is a group pattern, not a one-element tuple (`(p,)`)
+      if (named(p).length === 1 && !kids(p).some((c) => c.type === ",")) {
+        compile(g, named(p)[0]!, subj, ctx);
+        return;
+      }
+      compileSequence(g, p, named(p), subj, ctx);
+      return;
+    case "list_pattern":
       compileSequence(g, p, named(p), subj, ctx);
       return;
     case "dict_pattern":

@@ -102,8 +102,16 @@ export function emitReturn(g: Gen, n: Node, value: string): string {
   switch (frame.kind) {
     case "fn":
       return `return Ok(${value});`;
-    case "gen":
-      return `{ let _ = ${value}; return Ok(None); }`;
+    case "gen": {
+      const gs = g.genState;
+      if (gs && gs.finallys.length) {
+        // leave through the enclosing lowered finally blocks (innermost first)
+        const f = gs.finallys[gs.finallys.length - 1]!;
+        f.targets.set(gs.retState(), 0);
+        return `{ gen_set_return(${value}); ${f.jump} = ${gs.retState()}; ${gs.stVar} = ${f.fin}; continue 'sm; }`;
+      }
+      return `{ gen_set_return(${value}); return Ok(None); }`;
+    }
     case "closure":
       frame.flow!.returns = true;
       return `return Ok(Flow::Return(${value}));`;
@@ -128,7 +136,15 @@ export function emitLoopJump(g: Gen, id: number, kind: "break" | "continue"): st
   if (loop.level === g.level) {
     if (loop.mode === "rust") return `${kind} 'l${id};`;
     const target = kind === "break" ? loop.breakState : loop.continueState;
-    return `{ ${g.genState!.stVar} = ${target}; continue 'sm; }`;
+    const gs = g.genState!;
+    const crossing = gs.finallys.slice(loop.finDepth ?? 0);
+    if (crossing.length) {
+      // route through the innermost lowered finally (it forwards to the outer ones: see lowerTry)
+      const f = crossing[crossing.length - 1]!;
+      f.targets.set(target!, loop.finDepth ?? 0);
+      return `{ ${f.jump} = ${target}; ${gs.stVar} = ${f.fin}; continue 'sm; }`;
+    }
+    return `{ ${gs.stVar} = ${target}; continue 'sm; }`;
   }
   const frame = g.frames[g.level]!;
   (kind === "break" ? frame.flow!.breaks : frame.flow!.continues).add(id);
@@ -209,7 +225,7 @@ function emitAssignment(g: Gen, n: Node): string {
     return `${emitAssignment(g, withoutAnnotation(n))}\n${store}`;
   }
   if (!right) return ""; // bare annotation `x: int` (not evaluated, like a function-level annotation)
-  if (right.type === "yield") {
+  if (right.type === "yield" && !(g.yieldSubst && g.yieldSubst.node.id === right.id)) {
     g.diag(right, "yield used as an expression value is not supported");
     return "";
   }

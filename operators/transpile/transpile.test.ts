@@ -136,12 +136,19 @@ describe("transpileModule", () => {
     ]);
     expect(r.diagnostics[0]!.construct).toBe("call: locals()");
   });
-  it("reports yield inside try in generators and complex literals", async () => {
-    const r = await transpileModule("def g():\n    try:\n        yield 1\n    finally:\n        pass\nz = 2j\n", opts);
+  it("reports two yields in one generator statement and complex literals", async () => {
+    const r = await transpileModule("def g():\n    x = (yield 1) + (yield 2)\nz = 2j\n", opts);
     expect(r.diagnostics.map((d) => [d.line, d.col])).toEqual([
       [2, 5],
-      [6, 5],
+      [3, 5],
     ]);
+  });
+  it("lowers yield inside try/finally, send() values and generator docstrings", async () => {
+    const r = await transpileModule(
+      'def g():\n    """doc"""\n    try:\n        x = yield 1\n        print(x)\n    finally:\n        print("done")\n',
+      opts,
+    );
+    expect(r.diagnostics).toEqual([]);
   });
   it("reports syntax errors", async () => {
     const r = await transpileModule("def f(:\n", opts);

@@ -399,11 +399,7 @@ fn builtin_int(pos: Vec<Value>, mut kw: Vec<(String, Value)>) -> PyResult<Value>
 }
 
 pub fn parse_float_str(s: &str) -> Option<f64> {
-    let t = s.trim_matches(is_py_ws);
-    if t.is_empty() {
-        return None;
-    }
-    crate::pyfloat::parse_float(t)
+    crate::pyfloat::parse_float(s)
 }
 
 fn builtin_float(pos: Vec<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
@@ -1254,11 +1250,12 @@ pub fn call_builtin(name: &str, pos: Vec<Value>, kw: Vec<(String, Value)>) -> Py
                 Value::Iter(_) | Value::Instance(_) => {}
                 other => return Err(type_error(format!("'{}' object is not an iterator", type_name(other)))),
             }
+            crate::codegen_support::gen_take_return();
             match next(&pos[0])? {
                 Some(v) => Ok(v),
                 None => match pos.get(1) {
                     Some(d) => Ok(d.clone()),
-                    None => Err(exc_args("StopIteration", vec![])),
+                    None => Err(crate::methods::stop_iteration()),
                 },
             }
         }

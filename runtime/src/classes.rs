@@ -272,6 +272,28 @@ pub const F_EXC: u32 = 64;
 pub const F_PAYLOAD: u32 = 128;
 /// some class dict in the MRO holds a property or an instance (possible descriptor)
 pub const F_DESCR: u32 = 256;
+/// every class of the MRO defines `__slots__` without `__dict__`: no per-instance attribute dict
+pub const F_SLOTS: u32 = 512;
+
+/// For a class with F_SLOTS: is `name` one of the slots declared along the MRO?
+pub fn slot_allowed(cls: &Rc<Class>, name: &str) -> bool {
+    for c in mro_of(cls) {
+        if c.builtin.is_some() {
+            continue;
+        }
+        let slots = c.attrs.borrow().get_str("__slots__");
+        if let Some(sl) = slots {
+            let names: Vec<Value> = match &sl {
+                Value::Str(_) => vec![sl.clone()],
+                other => crate::object::unpack_iterable(other).unwrap_or_default(),
+            };
+            if names.iter().any(|n| matches!(n, Value::Str(s) if &**s == name)) {
+                return true;
+            }
+        }
+    }
+    false
+}
 
 /// Cached facts about a class and its MRO.
 pub fn class_flags(cls: &Rc<Class>) -> u32 {
@@ -302,6 +324,33 @@ pub fn class_flags(cls: &Rc<Class>) -> u32 {
         if d.iter().any(|(_, v)| matches!(v, Value::Property(_) | Value::Instance(_))) {
             f |= F_DESCR;
             break;
+        }
+    }
+    if cls.builtin.is_none() && f & (F_EXC | F_PAYLOAD) == 0 {
+        let mut all = true;
+        for c in mro_of(cls) {
+            if c.builtin.is_some() {
+                if c.builtin != Some("object") {
+                    all = false;
+                }
+                continue;
+            }
+            let sl = c.attrs.borrow().get_str("__slots__");
+            match sl {
+                Some(sl) => {
+                    let names: Vec<Value> = match &sl {
+                        Value::Str(_) => vec![sl.clone()],
+                        other => crate::object::unpack_iterable(other).unwrap_or_default(),
+                    };
+                    if names.iter().any(|n| matches!(n, Value::Str(s) if &**s == "__dict__")) {
+                        all = false;
+                    }
+                }
+                None => all = false,
+            }
+        }
+        if all {
+            f |= F_SLOTS;
         }
     }
     cls.cache.flags.set(f);

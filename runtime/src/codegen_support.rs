@@ -308,3 +308,34 @@ pub fn match_class_positional(cls: &Value, subj: &Value, n: usize) -> PyResult<O
     }
     Ok(Some(out))
 }
+
+// ---- generators: resume protocol (gen.throw / gen.send) and return values -------------------
+
+thread_local! {
+    static GEN_RETURN: RefCell<Option<Value>> = RefCell::new(None);
+}
+
+/// Called by a generator resumed at a paused `yield`: raises the exception passed to
+/// `gen.throw()` (or thrown by contextlib into the generator) at that point.
+pub fn gen_resume_throw() -> PyResult<()> {
+    match crate::methods_util::take_pending_throw() {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// The value of the paused `yield` expression: the argument of `gen.send(v)`, None for next().
+pub fn gen_resume_send() -> Value {
+    crate::methods_util::take_pending_send().unwrap_or(Value::None)
+}
+
+/// `return v` in a generator: remembered for an enclosing `yield from` (StopIteration.value).
+pub fn gen_set_return(v: Value) {
+    let v = if matches!(v, Value::None) { None } else { Some(v) };
+    GEN_RETURN.with(|r| *r.borrow_mut() = v);
+}
+
+/// Takes the return value of the generator that just finished (None when it returned nothing).
+pub fn gen_take_return() -> Value {
+    GEN_RETURN.with(|r| r.borrow_mut().take()).unwrap_or(Value::None)
+}

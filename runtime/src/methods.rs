@@ -633,26 +633,28 @@ fn iter_method(
     _kw: Vec<(String, Value)>,
 ) -> Option<PyResult<Value>> {
     match name {
-        "__next__" => Some(match mu::next_of(recv) {
+        "__next__" => Some(match { crate::codegen_support::gen_take_return(); mu::next_of(recv) } {
             Ok(Some(v)) => Ok(v),
-            Ok(None) => Err(crate::exceptions::exc_args("StopIteration", vec![])),
+            Ok(None) => Err(stop_iteration()),
             Err(e) => Err(e),
         }),
         "__iter__" => Some(Ok(recv.clone())),
         "send" => {
             let v = pos.into_iter().next().unwrap_or(Value::None);
+            crate::codegen_support::gen_take_return();
             Some(match mu::gen_send(recv, v) {
                 Ok(Some(v)) => Ok(v),
-                Ok(None) => Err(crate::exceptions::exc_args("StopIteration", vec![])),
+                Ok(None) => Err(stop_iteration()),
                 Err(e) => Err(e),
             })
         }
         "throw" => {
             let e = pos.into_iter().next().unwrap_or(Value::None);
             let err = crate::exceptions::raise(e);
+            crate::codegen_support::gen_take_return();
             Some(match mu::gen_throw(recv, err) {
                 Ok(Some(v)) => Ok(v),
-                Ok(None) => Err(crate::exceptions::exc_args("StopIteration", vec![])),
+                Ok(None) => Err(stop_iteration()),
                 Err(e) => Err(e),
             })
         }
@@ -664,6 +666,13 @@ fn iter_method(
         }
         _ => None,
     }
+}
+
+/// StopIteration for an exhausted iterator, carrying a finished generator's return value.
+pub fn stop_iteration() -> PyErr {
+    let v = crate::codegen_support::gen_take_return();
+    let args = if matches!(v, Value::None) { vec![] } else { vec![v] };
+    crate::exceptions::exc_args("StopIteration", args)
 }
 
 /// Methods called on builtin class objects (`dict.fromkeys(...)`, `str.maketrans(...)`,

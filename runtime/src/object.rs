@@ -1091,7 +1091,8 @@ pub fn getattr(obj: &Value, name: &str) -> PyResult<Value> {
             "fget" => Ok(p.0.clone()),
             "fset" => Ok(p.1.clone()),
             "fdel" => Ok(p.2.clone()),
-            "__doc__" => Ok(Value::None),
+            "__doc__" => getattr(&p.0, "__doc__").or(Ok(Value::None)),
+            "__class__" => Ok(Value::Class(type_of(obj))),
             "setter" | "getter" | "deleter" | "__get__" => {
                 let n = intern(name);
                 Ok(make_builtin(name, Some(obj.clone()), Rc::new(move |r, pos, kw| call_method(r.unwrap(), n, pos, kw))))
@@ -1100,6 +1101,7 @@ pub fn getattr(obj: &Value, name: &str) -> PyResult<Value> {
         },
         Value::StaticMethod(f) | Value::ClassMethod(f) => match name {
             "__func__" => Ok((**f).clone()),
+            "__class__" => Ok(Value::Class(type_of(obj))),
             _ => getattr(f, name),
         },
         _ => {
@@ -1332,9 +1334,26 @@ fn class_getattr(c: &Rc<Class>, name: &str) -> PyResult<Value> {
     Err(attr_error(&cv, name))
 }
 
+/// Method-like dunder names (data dunders such as `__match_args__` / `__slots__` are not
+/// attributes of the builtin types).
+const METHOD_DUNDERS: &[&str] = &[
+    "__init__", "__new__", "__repr__", "__str__", "__hash__", "__eq__", "__ne__", "__lt__", "__le__",
+    "__gt__", "__ge__", "__getattribute__", "__setattr__", "__delattr__", "__dir__", "__format__",
+    "__reduce__", "__reduce_ex__", "__sizeof__", "__init_subclass__", "__subclasshook__",
+    "__class_getitem__", "__len__", "__iter__", "__next__", "__contains__", "__getitem__",
+    "__setitem__", "__delitem__", "__add__", "__radd__", "__iadd__", "__sub__", "__rsub__", "__isub__",
+    "__mul__", "__rmul__", "__imul__", "__truediv__", "__rtruediv__", "__floordiv__", "__rfloordiv__",
+    "__mod__", "__rmod__", "__divmod__", "__rdivmod__", "__pow__", "__rpow__", "__neg__", "__pos__",
+    "__abs__", "__invert__", "__and__", "__rand__", "__iand__", "__or__", "__ror__", "__ior__",
+    "__xor__", "__rxor__", "__ixor__", "__lshift__", "__rlshift__", "__rshift__", "__rrshift__",
+    "__bool__", "__int__", "__float__", "__index__", "__round__", "__trunc__", "__floor__",
+    "__ceil__", "__reversed__", "__getnewargs__", "__getstate__", "__copy__", "__deepcopy__",
+    "__missing__", "__call__", "__get__", "__set__", "__delete__", "__enter__", "__exit__",
+];
+
 fn plausible_builtin_method(cls: &str, name: &str) -> bool {
     if name.starts_with("__") && name.ends_with("__") {
-        return true;
+        return METHOD_DUNDERS.contains(&name);
     }
     let sample: Option<Value> = match cls {
         "str" => Some(Value::from("")),
@@ -1402,7 +1421,7 @@ pub fn generic_setattr(obj: &Value, name: &str, v: Value) -> PyResult<()> {
         _ => return setattr(obj, name, v),
     };
     let flags = class_flags(&inst.class);
-    if flags & (F_DESCR | F_EXC) == 0 && inst.class.builtin.is_none() {
+    if flags & (F_DESCR | F_EXC | F_SLOTS) == 0 && inst.class.builtin.is_none() {
         inst.attrs.borrow_mut().set_str(name, v);
         return Ok(());
     }
@@ -1434,6 +1453,9 @@ pub fn generic_setattr(obj: &Value, name: &str, v: Value) -> PyResult<()> {
     }
     if inst.class.builtin == Some("object") {
         return Err(exc("AttributeError", format!("'object' object has no attribute '{}'", name)));
+    }
+    if flags & F_SLOTS != 0 && !crate::classes::slot_allowed(&inst.class, name) {
+        return Err(exc("AttributeError", format!("'{}' object has no attribute '{}'", inst.class.name, name)));
     }
     inst.attrs.borrow_mut().set_str(name, v);
     Ok(())

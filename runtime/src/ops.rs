@@ -299,27 +299,10 @@ fn int_truediv(a: &Num, b: &Num) -> PyResult<Value> {
     if x.is_zero() {
         return Ok(Value::Float(if y.is_negative() { -0.0 } else { 0.0 }));
     }
-    let neg = x.is_negative() != y.is_negative();
-    let xa = x.abs();
-    let ya = y.abs();
-    let shift: i64 = 55 - (xa.bit_length() as i64 - ya.bit_length() as i64);
-    let (num, den) = if shift >= 0 { (xa.shl(shift as u64), ya) } else { (xa, ya.shl((-shift) as u64)) };
-    let (q, r) = num.divmod_floor(&den);
-    let mut qf = match q.to_i64() {
-        Some(qi) => {
-            let mut qi = qi as u64;
-            if !r.is_zero() {
-                qi |= 1;
-            }
-            qi as f64
-        }
-        None => q.to_f64(),
-    };
-    qf = ldexp(qf, -shift);
-    if qf.is_infinite() {
-        return Err(exc("OverflowError", "integer division result too large for a float".to_string()));
+    match x.true_div(&y) {
+        Ok(f) => Ok(Value::Float(f)),
+        Err(m) => Err(exc("OverflowError", m)),
     }
-    Ok(Value::Float(if neg { -qf } else { qf }))
 }
 
 #[inline]

@@ -5,7 +5,8 @@ use crate::fmtspec::{self, Spec};
 use crate::value::*;
 
 fn fmt_err(e: String) -> PyErr {
-    exc("ValueError", e)
+    let cls = crate::fmtspec::error_class(&e);
+    exc(cls, e)
 }
 
 /// Numeric value for %d/%i/%u/%x/%o (int(x) semantics for floats).

@@ -378,7 +378,8 @@ pub fn to_str(v: &Value) -> PyResult<String> {
 }
 
 fn fmt_err(e: String) -> PyErr {
-    exc("ValueError", e)
+    let cls = crate::fmtspec::error_class(&e);
+    exc(cls, e)
 }
 
 /// `format(x, spec)` / f-string fields.

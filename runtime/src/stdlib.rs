@@ -257,6 +257,118 @@ fn sys_module() -> PyResult<Value> {
 // string
 // ---------------------------------------------------------------------------------------------
 
+/// `string.Template`: `$name`, `${name}`, `$$` substitution.
+fn template_class() -> Rc<Class> {
+    let init = native_func("Template.__init__", "string", |pos, kw| {
+        let a = bind_args("Template", pos, kw, &["self", "template"], 2)?;
+        crate::object::setattr(a[0].as_ref().unwrap(), "template", a[1].clone().unwrap())?;
+        Ok(Value::None)
+    });
+    let sub = native_func("Template.substitute", "string", |pos, kw| template_sub(pos, kw, false));
+    let safe = native_func("Template.safe_substitute", "string", |pos, kw| template_sub(pos, kw, true));
+    new_native_class(
+        "Template",
+        "string",
+        vec![],
+        vec![("__init__", init), ("substitute", sub), ("safe_substitute", safe), ("delimiter", Value::from("$"))],
+    )
+}
+
+fn template_sub(pos: Vec<Value>, kw: Vec<(String, Value)>, safe: bool) -> PyResult<Value> {
+    let me = match pos.first() {
+        Some(m) => m.clone(),
+        None => return Err(type_error("descriptor 'substitute' of 'Template' object needs an argument")),
+    };
+    if pos.len() > 2 {
+        return Err(type_error("Too many positional arguments"));
+    }
+    let mapping = pos.get(1).cloned();
+    let text = match crate::object::getattr(&me, "template")? {
+        Value::Str(s) => s,
+        _ => return Err(type_error("template must be a str")),
+    };
+    let lookup = |name: &str| -> PyResult<Option<Value>> {
+        if let Some((_, v)) = kw.iter().find(|(k, _)| k == name) {
+            return Ok(Some(v.clone()));
+        }
+        match &mapping {
+            Some(m) => match crate::object::getitem(m, &Value::from(name)) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if e.is("KeyError") => Ok(None),
+                Err(e) => Err(e),
+            },
+            None => Ok(None),
+        }
+    };
+    let b = text.as_bytes();
+    let mut out = String::new();
+    let mut i = 0;
+    let mut lit = 0;
+    let is_start = |c: u8| c == b'_' || c.is_ascii_alphabetic();
+    let is_cont = |c: u8| c == b'_' || c.is_ascii_alphanumeric();
+    while i < b.len() {
+        if b[i] != b'$' {
+            i += 1;
+            continue;
+        }
+        out.push_str(&text[lit..i]);
+        let start = i;
+        let (name, end): (Option<&str>, usize) = if i + 1 < b.len() && b[i + 1] == b'$' {
+            out.push('$');
+            i += 2;
+            lit = i;
+            continue;
+        } else if i + 1 < b.len() && is_start(b[i + 1]) {
+            let mut j = i + 2;
+            while j < b.len() && is_cont(b[j]) {
+                j += 1;
+            }
+            (Some(&text[i + 1..j]), j)
+        } else if i + 2 < b.len() && b[i + 1] == b'{' && is_start(b[i + 2]) {
+            let mut j = i + 3;
+            while j < b.len() && is_cont(b[j]) {
+                j += 1;
+            }
+            if j < b.len() && b[j] == b'}' {
+                (Some(&text[i + 2..j]), j + 1)
+            } else {
+                (None, i + 1)
+            }
+        } else {
+            (None, i + 1)
+        };
+        match name {
+            Some(n) => match lookup(n)? {
+                Some(v) => out.push_str(&crate::repr::to_str(&v)?),
+                None if safe => out.push_str(&text[start..end]),
+                None => return Err(crate::exceptions::key_error(&Value::from(n))),
+            },
+            None => {
+                if !safe {
+                    // CPython: i = start of the text after the delimiter
+                    let before = &text[..start + 1];
+                    let lines: Vec<&str> = before.split_inclusive('\n').collect();
+                    let (lineno, colno) = if lines.is_empty() {
+                        (1, 1)
+                    } else {
+                        let prior: usize = lines[..lines.len() - 1].iter().map(|l| l.chars().count()).sum();
+                        (lines.len(), before.chars().count() - prior)
+                    };
+                    return Err(crate::exceptions::exc(
+                        "ValueError",
+                        format!("Invalid placeholder in string: line {}, col {}", lineno, colno),
+                    ));
+                }
+                out.push('$');
+            }
+        }
+        i = end;
+        lit = i;
+    }
+    out.push_str(&text[lit..]);
+    Ok(Value::from(out))
+}
+
 fn string_module() -> PyResult<Value> {
     let lower = "abcdefghijklmnopqrstuvwxyz";
     let upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -276,6 +388,7 @@ fn string_module() -> PyResult<Value> {
             ("punctuation", Value::from(punct)),
             ("whitespace", Value::from(ws)),
             ("printable", Value::from(printable)),
+            ("Template", Value::Class(template_class())),
             (
                 "capwords",
                 plain_fn("capwords", |pos, kw| {

@@ -78,12 +78,65 @@ fn auto_class() -> Rc<Class> {
             "auto",
             MODNAME,
             vec![],
-            vec![(
-                "__repr__",
-                native_func("auto.__repr__", MODNAME, |_pos, _kw| Ok(Value::from("auto()"))),
-            )],
+            vec![
+                (
+                    "__repr__",
+                    native_func("auto.__repr__", MODNAME, |_pos, _kw| Ok(Value::from("auto()"))),
+                ),
+                // `WHITE = RED | GREEN` in a class body: a deferred expression resolved with the members
+                ("__or__", native_func("auto.__or__", MODNAME, |p, _| Ok(auto_expr("|", &p, false)))),
+                ("__ror__", native_func("auto.__ror__", MODNAME, |p, _| Ok(auto_expr("|", &p, true)))),
+                ("__and__", native_func("auto.__and__", MODNAME, |p, _| Ok(auto_expr("&", &p, false)))),
+                ("__rand__", native_func("auto.__rand__", MODNAME, |p, _| Ok(auto_expr("&", &p, true)))),
+                ("__xor__", native_func("auto.__xor__", MODNAME, |p, _| Ok(auto_expr("^", &p, false)))),
+                ("__rxor__", native_func("auto.__rxor__", MODNAME, |p, _| Ok(auto_expr("^", &p, true)))),
+            ],
         )
     })
+}
+
+fn auto_expr(op: &str, p: &[Value], rev: bool) -> Value {
+    let a = p.get(0).cloned().unwrap_or(Value::None);
+    let b = p.get(1).cloned().unwrap_or(Value::None);
+    let (l, r) = if rev { (b, a) } else { (a, b) };
+    let e = Value::Instance(Rc::new(Instance {
+        class: auto_class(),
+        attrs: RefCell::new(Dict::new()),
+        base_value: RefCell::new(None),
+    }));
+    if let Value::Instance(i) = &e {
+        let mut at = i.attrs.borrow_mut();
+        at.set_str("_op", Value::from(op));
+        at.set_str("_l", l);
+        at.set_str("_r", r);
+    }
+    e
+}
+
+/// Value of an auto() operand: a resolved auto member value, a deferred expression, or a constant.
+fn resolve_auto(v: &Value, resolved: &[(Value, Value)]) -> PyResult<Value> {
+    if let Value::Instance(i) = v {
+        if crate::classes::class_is(&i.class, &auto_class()) {
+            if let Some((_, r)) = resolved.iter().find(|(a, _)| crate::ops::is_(a, v)) {
+                return Ok(r.clone());
+            }
+            let op = i.attrs.borrow().get_str("_op");
+            if let Some(op) = op {
+                let l = resolve_auto(&inst_attr(v, "_l"), resolved)?;
+                let r = resolve_auto(&inst_attr(v, "_r"), resolved)?;
+                return match str_of(&op)?.as_str() {
+                    "|" => crate::ops::bitor(&l, &r),
+                    "&" => crate::ops::bitand(&l, &r),
+                    _ => crate::ops::bitxor(&l, &r),
+                };
+            }
+            return Err(value_error("auto() value used before it was assigned"));
+        }
+        if let Value::Int(_) = inst_attr(v, "_value_") {
+            return Ok(inst_attr(v, "_value_"));
+        }
+    }
+    Ok(v.clone())
 }
 
 fn is_descriptor_like(v: &Value) -> bool {
@@ -104,6 +157,7 @@ fn init_members(cls: &Rc<Class>) -> PyResult<()> {
     let mut v2m = Dict::new();
     let mut values_seen: Vec<(Value, Value)> = Vec::new(); // (value, member) for unhashable lookups
     let mut last_int: Option<Value> = None;
+    let mut auto_resolved: Vec<(Value, Value)> = Vec::new();
     let mut count = 0i64;
     let user_init = match crate::classes::lookup_class_attr(cls, "__init__") {
         Some(f @ Value::Func(_)) => {
@@ -131,7 +185,10 @@ fn init_members(cls: &Rc<Class>) -> PyResult<()> {
             Value::Instance(i) => crate::classes::class_is(&i.class, &auto_class()),
             _ => false,
         };
-        let value = if is_auto {
+        let is_auto_expr = is_auto && matches!(&raw, Value::Instance(i) if i.attrs.borrow().get_str("_op").is_some());
+        let value = if is_auto_expr {
+            resolve_auto(&raw, &auto_resolved)?
+        } else if is_auto {
             match &gen_next {
                 Some(f) if !matches!(f, Value::Func(ff) if ff.module == MODNAME) => {
                     let last: Vec<Value> = values_seen.iter().map(|(v, _)| v.clone()).collect();
@@ -144,6 +201,19 @@ fn init_members(cls: &Rc<Class>) -> PyResult<()> {
                 _ => {
                     if str_like {
                         Value::from(crate::methods_str::py_lower(&name))
+                    } else if is_flag_class(cls) {
+                        // next power of two above the largest value so far
+                        let mut hi = 0i64;
+                        for (v, _) in values_seen.iter() {
+                            if let Value::Int(i) = v {
+                                hi = hi.max(*i);
+                            }
+                        }
+                        if hi <= 0 {
+                            Value::Int(1)
+                        } else {
+                            Value::Int(1i64 << (64 - (hi as u64).leading_zeros()))
+                        }
                     } else {
                         match &last_int {
                             None => Value::Int(1),
@@ -156,6 +226,9 @@ fn init_members(cls: &Rc<Class>) -> PyResult<()> {
             raw.clone()
         };
         count += 1;
+        if is_auto && !is_auto_expr {
+            auto_resolved.push((raw.clone(), value.clone()));
+        }
         if matches!(value, Value::Int(_) | Value::BigInt(_)) {
             last_int = Some(value.clone());
         }
@@ -330,6 +403,11 @@ fn build_enum() -> Rc<Class> {
                 }
                 if let Some(mem) = lookup_value(&cls, &value)? {
                     return Ok(mem);
+                }
+                if is_flag_class(&cls) {
+                    if let Value::Int(v) = value {
+                        return flag_member(&cls, v);
+                    }
                 }
                 if let Some(f) = crate::classes::lookup_class_attr(&cls, "_missing_") {
                     let f = match f {
@@ -561,12 +639,236 @@ pub fn module() -> PyResult<Value> {
             ("Enum", Value::Class(enum_cls.clone())),
             ("IntEnum", Value::Class(int_enum)),
             ("StrEnum", Value::Class(str_enum)),
-            ("Flag", Value::Class(enum_cls.clone())),
-            ("IntFlag", Value::Class(cached_class("IntEnum", || mixed_enum("IntEnum", "int")))),
+            ("Flag", Value::Class(flag_class())),
+            ("IntFlag", Value::Class(cached_class("IntFlag", build_int_flag))),
             ("EnumMeta", Value::Class(crate::classes::builtin_class("type"))),
             ("EnumType", Value::Class(crate::classes::builtin_class("type"))),
             ("auto", Value::Class(auto_class())),
             ("unique", plain_fn("unique", unique)),
         ],
     ))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Flag / IntFlag
+// ---------------------------------------------------------------------------------------------
+
+/// Is `cls` (a subclass of) enum.Flag? (by MRO name: also true while Flag itself is built)
+fn is_flag_class(cls: &Rc<Class>) -> bool {
+    crate::classes::mro_of(cls).iter().any(|c| c.name == "Flag" && c.module == MODNAME)
+}
+
+fn is_int_flag(cls: &Rc<Class>) -> bool {
+    crate::classes::mro_of(cls).iter().any(|c| c.name == "IntFlag" && c.module == MODNAME)
+}
+
+pub fn flag_class() -> Rc<Class> {
+    cached_class("Flag", build_flag)
+}
+
+fn flag_value(v: &Value) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::Instance(_) => match inst_attr(v, "_value_") {
+            Value::Int(i) => Ok(i),
+            _ => Err(type_error("flag value must be an int")),
+        },
+        _ => Err(type_error("flag value must be an int")),
+    }
+}
+
+/// Canonical (single-bit) members in definition order.
+fn canonical(cls: &Rc<Class>) -> Vec<(i64, Value)> {
+    members(cls)
+        .into_iter()
+        .filter_map(|m| match inst_attr(&m, "_value_") {
+            Value::Int(i) if i > 0 && (i & (i - 1)) == 0 => Some((i, m)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn all_bits(cls: &Rc<Class>) -> i64 {
+    canonical(cls).iter().fold(0, |a, (v, _)| a | v)
+}
+
+/// The member for `value`: an existing one, or a cached pseudo-member named `A|B`.
+fn flag_member(cls: &Rc<Class>, value: i64) -> PyResult<Value> {
+    if let Some(m) = lookup_value(cls, &Value::Int(value))? {
+        return Ok(m);
+    }
+    let canon = canonical(cls);
+    let all = canon.iter().fold(0, |a, (v, _)| a | v);
+    let int_flag = is_int_flag(cls);
+    if value < 0 || (value & !all != 0 && !int_flag) {
+        return Err(value_error(&format!("{} is not a valid {}", value, cls.qualname)));
+    }
+    let mut names: Vec<String> = Vec::new();
+    for (v, m) in canon.iter() {
+        if value & v != 0 {
+            names.push(str_of(&inst_attr(m, "_name_"))?);
+        }
+    }
+    let name = if value == 0 { Value::None } else { Value::from(names.join("|")) };
+    let member = Value::Instance(Rc::new(Instance {
+        class: cls.clone(),
+        attrs: RefCell::new(Dict::new()),
+        base_value: RefCell::new(if int_flag { Some(Value::Int(value)) } else { None }),
+    }));
+    if let Value::Instance(i) = &member {
+        let mut a = i.attrs.borrow_mut();
+        a.set_str("_name_", name);
+        a.set_str("_value_", Value::Int(value));
+    }
+    if let Some(Value::Dict(d)) = own_attr(cls, "_value2member_map_") {
+        d.borrow_mut().insert(Value::Int(value), member.clone())?;
+    }
+    Ok(member)
+}
+
+/// `A|B` text of a member (unknown IntFlag bits appended as a number).
+fn flag_name(me: &Value) -> PyResult<Option<String>> {
+    let cls = crate::classes::type_of(me);
+    match inst_attr(me, "_name_") {
+        Value::None => Ok(None),
+        n => {
+            let mut s = str_of(&n)?;
+            let v = flag_value(me)?;
+            let extra = v & !all_bits(&cls);
+            if extra != 0 && !canonical(&cls).iter().any(|(x, _)| *x == v) && members(&cls).iter().all(|m| flag_value(m).ok() != Some(v)) {
+                s = format!("{}|{}", s, extra);
+            } else if extra != 0 && s.is_empty() {
+                s = extra.to_string();
+            }
+            Ok(Some(s))
+        }
+    }
+}
+
+fn flag_binop(pos: &[Value], op: fn(i64, i64) -> i64) -> PyResult<Value> {
+    let me = pos.get(0).cloned().unwrap_or(Value::None);
+    let other = pos.get(1).cloned().unwrap_or(Value::None);
+    let cls = crate::classes::type_of(&me);
+    let ov = match &other {
+        Value::Instance(i) if crate::classes::is_subclass(&i.class, &cls) => flag_value(&other)?,
+        Value::Int(i) if is_int_flag(&cls) => *i,
+        _ => return Ok(Value::NotImplemented),
+    };
+    flag_member(&cls, op(flag_value(&me)?, ov))
+}
+
+fn build_flag() -> Rc<Class> {
+    let fm = |name: &str, f: fn(Vec<Value>, Vec<(String, Value)>) -> PyResult<Value>| -> Value {
+        native_func(&format!("Flag.{}", name), MODNAME, f)
+    };
+    let attrs: Vec<(&str, Value)> = vec![
+        ("__or__", fm("__or__", |p, _| flag_binop(&p, |a, b| a | b))),
+        ("__ror__", fm("__ror__", |p, _| flag_binop(&p, |a, b| a | b))),
+        ("__and__", fm("__and__", |p, _| flag_binop(&p, |a, b| a & b))),
+        ("__rand__", fm("__rand__", |p, _| flag_binop(&p, |a, b| a & b))),
+        ("__xor__", fm("__xor__", |p, _| flag_binop(&p, |a, b| a ^ b))),
+        ("__rxor__", fm("__rxor__", |p, _| flag_binop(&p, |a, b| a ^ b))),
+        (
+            "__invert__",
+            fm("__invert__", |p, _| {
+                let me = p.get(0).cloned().unwrap_or(Value::None);
+                let cls = crate::classes::type_of(&me);
+                flag_member(&cls, all_bits(&cls) & !flag_value(&me)?)
+            }),
+        ),
+        (
+            "__contains__",
+            fm("__contains__", |p, _| {
+                let me = p.get(0).cloned().unwrap_or(Value::None);
+                let other = p.get(1).cloned().unwrap_or(Value::None);
+                let o = flag_value(&other)?;
+                Ok(Value::Bool(flag_value(&me)? & o == o))
+            }),
+        ),
+        ("__bool__", fm("__bool__", |p, _| Ok(Value::Bool(flag_value(p.get(0).unwrap_or(&Value::None))? != 0)))),
+        (
+            "__iter__",
+            fm("__iter__", |p, _| {
+                let me = p.get(0).cloned().unwrap_or(Value::None);
+                let v = flag_value(&me)?;
+                let cls = crate::classes::type_of(&me);
+                let items: Vec<Value> = canonical(&cls).into_iter().filter(|(b, _)| v & b != 0).map(|(_, m)| m).collect();
+                Ok(Value::Iter(Rc::new(RefCell::new(PyIter::Items(items.into_iter())))))
+            }),
+        ),
+        (
+            "__len__",
+            fm("__len__", |p, _| {
+                let v = flag_value(p.get(0).unwrap_or(&Value::None))?;
+                Ok(Value::Int(v.count_ones() as i64))
+            }),
+        ),
+        (
+            "__repr__",
+            fm("__repr__", |p, _| {
+                let me = p.get(0).cloned().unwrap_or(Value::None);
+                let cls = crate::classes::type_of(&me);
+                let v = inst_attr(&me, "_value_");
+                Ok(Value::from(match flag_name(&me)? {
+                    Some(n) => format!("<{}.{}: {}>", cls.name, n, repr(&v)?),
+                    None => format!("<{}: {}>", cls.name, repr(&v)?),
+                }))
+            }),
+        ),
+        (
+            "__str__",
+            fm("__str__", |p, _| {
+                let me = p.get(0).cloned().unwrap_or(Value::None);
+                let cls = crate::classes::type_of(&me);
+                if is_int_flag(&cls) {
+                    return Ok(Value::from(flag_value(&me)?.to_string()));
+                }
+                Ok(Value::from(match flag_name(&me)? {
+                    Some(n) => format!("{}.{}", cls.name, n),
+                    None => format!("{}({})", cls.name, repr(&inst_attr(&me, "_value_"))?),
+                }))
+            }),
+        ),
+        (
+            "__class_iter__",
+            cm("__class_iter__", |pos, _kw| {
+                let cls = cls_of(pos.get(0).unwrap_or(&Value::None))?;
+                let items: Vec<Value> = canonical(&cls).into_iter().map(|(_, m)| m).collect();
+                Ok(Value::Iter(Rc::new(RefCell::new(PyIter::Items(items.into_iter())))))
+            }),
+        ),
+        (
+            "__class_len__",
+            cm("__class_len__", |pos, _kw| {
+                let cls = cls_of(pos.get(0).unwrap_or(&Value::None))?;
+                Ok(Value::Int(canonical(&cls).len() as i64))
+            }),
+        ),
+    ];
+    new_native_class("Flag", MODNAME, vec![Value::Class(enum_class())], attrs)
+}
+
+fn build_int_flag() -> Rc<Class> {
+    let bcls = Value::Class(crate::classes::builtin_class("int"));
+    let attrs: Vec<(&str, Value)> = vec![
+        (
+            "__format__",
+            native_func("IntFlag.__format__", MODNAME, |pos, _kw| {
+                let me = pos.get(0).cloned().unwrap_or(Value::None);
+                let spec = match pos.get(1) {
+                    Some(Value::Str(s)) => s.to_string(),
+                    _ => String::new(),
+                };
+                crate::repr::format_value(&Value::Int(flag_value(&me)?), &spec).map(Value::from)
+            }),
+        ),
+        (
+            "__hash__",
+            native_func("IntFlag.__hash__", MODNAME, |pos, _kw| {
+                Ok(Value::Int(crate::hash::py_hash(&Value::Int(flag_value(pos.get(0).unwrap_or(&Value::None))?))?))
+            }),
+        ),
+    ];
+    new_native_class("IntFlag", MODNAME, vec![bcls, Value::Class(flag_class())], attrs)
 }

@@ -74,3 +74,8 @@ pub fn run_main(entry: &str) -> ! { unimplemented!() }
 pub fn flush_stdout() { unimplemented!() }
 impl Dict { pub fn keys(&self) -> Vec<Value> { unimplemented!() } }
 pub fn set_context(e: &PyErr, c: &PyErr) { unimplemented!() }
+pub mod methods_util {
+    use crate::*;
+    pub fn take_pending_throw() -> Option<PyErr> { unimplemented!() }
+    pub fn take_pending_send() -> Option<Value> { unimplemented!() }
+}
