@@ -7,10 +7,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrokerHandle } from "../bridges/kafka/broker.ts";
 import type { KafkaTransport } from "../bridges/kafka/kafka-transport.ts";
-import { type ArtifactLine, artifactView } from "../streams/artifacts-view.ts";
+import type { ArtifactLine } from "../streams/artifacts-view.ts";
 import type { CiEventOutcome } from "../streams/ci-event.ts";
 import { type RunningPipeline, startPipeline } from "../streams/pipeline.ts";
-import { broker, cli, kafka, tempDir, uid, until, writeLibrary } from "./kafka-support.ts";
+import { broker, cli, kafka, tempDir, uid, writeLibrary } from "./kafka-support.ts";
 
 let b: BrokerHandle;
 let t: KafkaTransport;
@@ -79,22 +79,24 @@ describe("CI events", () => {
     expect(results.find((r) => r.module === "app.mod17")?.changed).toBe(true);
     process.stderr.write(`ci: full run ${full.wallMs} ms, one-module push ${push.wallMs} ms\n`);
 
-    // A deletion: a tombstone keyed by the run and the module, printed by the view as a deletion.
+    // A deletion: a tombstone keyed by the run and the module, which `portalis artifacts` prints as a deletion
+    // (next to the run's 49 artifacts, each once).
     git(repo, "rm", "-q", "app/mod03.py");
     const next = commit(repo, "delete mod03");
-    const view: ArtifactLine[] = [];
-    const sub = await new Promise<{ unsubscribe(): void }>((resolve, fail) => {
-      const s = artifactView(t, { onReady: () => resolve(s) }).subscribe({ next: (l) => view.push(l), error: fail });
-    });
+    const viewer = cli(["artifacts", "--brokers", b.brokers.join(","), "--count", "50"]);
+    await viewer.waitFor(/watching new artifacts/, 60_000);
     const del = await ciEvent(repo, head, next, false);
     expect(del.deleted).toEqual(["app.mod03"]);
     expect(del.modules).toBe(49);
-    await until(
-      () => view.some((l) => l.runId === del.runId && "deleted" in l),
-      () => "the deletion line",
-      60_000,
-    );
-    expect(view.filter((l) => l.runId === del.runId && "deleted" in l)).toEqual([{ module: "app.mod03", deleted: true, runId: del.runId }]);
-    sub.unsubscribe();
+    expect(await viewer.exited, viewer.stderr()).toBe(0);
+    const lines = viewer
+      .stdout()
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as ArtifactLine)
+      .filter((l) => l.runId === del.runId);
+    expect(lines.filter((l) => "deleted" in l)).toEqual([{ module: "app.mod03", deleted: true, runId: del.runId }]);
+    const artifacts = lines.filter((l) => "digest" in l);
+    expect(new Set(artifacts.map((l) => l.module)).size).toBe(artifacts.length);
   }, 400_000);
 });

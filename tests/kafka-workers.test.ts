@@ -30,8 +30,9 @@ describe("worker processes", () => {
     const brokers = b.brokers.join(",");
     const group = uid("portalis.test.workers");
     const env = { PORTALIS_REGISTRY: tempDir("workers-registry"), PORTALIS_KAFKA_SESSION_TIMEOUT_MS: "6000" };
-    // Distinct programs every time (a fresh salt): every build is cold, so the run lasts long enough to be interrupted.
-    const lib = writeLibrary(tempDir("workers-lib"), generatedModules(100, Date.now() % 1_000_000));
+    // 100 distinct programs (distinct Rust each). The same ones every time: after a first cold run the builds
+    // hit the cache, and the run still lasts long enough (10 stages per module) to be interrupted.
+    const lib = writeLibrary(tempDir("workers-lib"), generatedModules(100, 424242));
     for (let i = 0; i < 3; i++) workers.push(cli(["worker", "--brokers", brokers, "--group", group, "--latest"], env));
     await Promise.all(workers.map((w) => w.waitFor(/ready in \d+ ms/, 120_000)));
 

@@ -1,8 +1,29 @@
 // Which imported modules come from Python's standard library, and which of those the pyrt runtime
 // provides. Keep RUNTIME_MODULES in step with runtime/src/stdlib*.rs.
 export const RUNTIME_MODULES = new Set([
-  "__future__", "math", "collections", "itertools", "functools", "string", "sys", "operator", "heapq", "bisect", "typing",
-  "enum", "dataclasses", "abc", "copy", "random", "statistics", "textwrap", "json", "re", "contextlib",
+  "__future__",
+  "math",
+  "collections",
+  "itertools",
+  "functools",
+  "string",
+  "sys",
+  "operator",
+  "heapq",
+  "bisect",
+  "typing",
+  "enum",
+  "dataclasses",
+  "abc",
+  "copy",
+  "random",
+  "statistics",
+  "textwrap",
+  "json",
+  "re",
+  "contextlib",
+  "io",
+  "pprint",
 ]);
 
 /** Standard-library top-level module names (CPython 3.11), for telling stdlib imports from local ones. */

@@ -20,7 +20,7 @@ export class StateMachine {
   stateRegion: (number | null)[] = [null];
   region: number | null = null;
   /** Region id -> handler dispatch state and the var receiving the exception. */
-  regions: { handler: number; exc: string }[] = [];
+  regions: { handler: number; exc: string; parent: number | null; fin: boolean }[] = [];
   /** Hidden `u32` vars: pending jump target of a lowered try/finally (u32::MAX = none). */
   hiddenJump: string[] = [];
   private retSt: number | null = null;
@@ -65,13 +65,20 @@ export function wrapMachine(sm: StateMachine, machine: string): string {
   }
   // exceptions raised in a state inside a lowered try go to that try's handler state
   const arms: string[] = [];
+  // closing a paused generator (dropped / gen.close()) runs the lowered finally blocks around it
+  const protectedRegion = (r: number | null): boolean => {
+    for (let cur = r; cur !== null; cur = sm.regions[cur]!.parent) if (sm.regions[cur]!.fin) return true;
+    return false;
+  };
+  const guarded = sm.stateRegion.map((r, i) => (protectedRegion(r) ? i : -1)).filter((i) => i >= 0);
+  const closing = guarded.length ? `    if gen_closing() && !matches!(${sm.st}, ${guarded.join(" | ")}) { ${sm.st} = u32::MAX; return Ok(None); }\n` : "";
   sm.regions.forEach((r, id) => {
     const states = sm.stateRegion.map((reg, i) => (reg === id ? i : -1)).filter((i) => i >= 0);
     if (states.length) arms.push(`${states.join(" | ")} => { ${r.exc} = Some(_e); ${sm.st} = ${r.handler}; }`);
   });
   arms.push(`_ => { ${sm.st} = u32::MAX; return Err(_e); }`);
   return (
-    "iter_from_fn(Box::new(move || -> PyResult<Option<Value>> {\n    loop {\n" +
+    `${guarded.length ? "gen_closable" : "iter_from_fn"}(Box::new(move || -> PyResult<Option<Value>> {\n${closing}    loop {\n` +
     `        let _r = (|| -> PyResult<Option<Value>> {\n${indent(machine, "            ")}\n        })();\n` +
     `        match _r {\n            Ok(Some(v)) => return Ok(Some(v)),\n            Ok(None) => { ${sm.st} = u32::MAX; return Ok(None); }\n` +
     `            Err(_e) => match ${sm.st} {\n${indent(arms.join("\n"), "                ")}\n            },\n        }\n    }\n}))`
@@ -272,7 +279,7 @@ function lowerTry(g: Gen, sm: StateMachine, n: Node): void {
   sm.hiddenJump.push(jump);
   const fin = sm.newState(); // outer region
   const region = sm.regions.length;
-  sm.regions.push({ handler: fin, exc: pend });
+  sm.regions.push({ handler: fin, exc: pend, parent: outer, fin: true });
   sm.region = region;
   const bodyState = sm.newState();
   sm.emit(`${pend} = None; ${jump} = u32::MAX;`);
@@ -315,7 +322,7 @@ function lowerTryExcept(g: Gen, sm: StateMachine, n: Node, handlers: Node[], els
   const exit = sm.newState();
   const handlerState = sm.newState(); // belongs to the outer region
   const region = sm.regions.length;
-  sm.regions.push({ handler: handlerState, exc });
+  sm.regions.push({ handler: handlerState, exc, parent: outer, fin: false });
   // body runs in its own region
   sm.region = region;
   const bodyState = sm.newState();

@@ -104,9 +104,9 @@ export function emitReturn(g: Gen, n: Node, value: string): string {
       return `return Ok(${value});`;
     case "gen": {
       const gs = g.genState;
-      if (gs && gs.finallys.length) {
+      const f = gs?.finallys[gs.finallys.length - 1];
+      if (gs && f) {
         // leave through the enclosing lowered finally blocks (innermost first)
-        const f = gs.finallys[gs.finallys.length - 1]!;
         f.targets.set(gs.retState(), 0);
         return `{ gen_set_return(${value}); ${f.jump} = ${gs.retState()}; ${gs.stVar} = ${f.fin}; continue 'sm; }`;
       }
@@ -197,10 +197,11 @@ function emitFor(g: Gen, n: Node): string {
   const assign = emitAssignTo(g, field(n, "left")!, v);
   const body = emitBlock(g, stmts(field(n, "body")));
   g.loops.pop();
+  // own block: the iterator is dropped (a generator closed) when the loop ends, as in CPython
   return (
-    `let ${it} = iter(${ref(src)})?;\n'l${id}: loop {\n` +
+    `{\nlet ${it} = iter(${ref(src)})?;\n'l${id}: loop {\n` +
     `    let ${v} = match next(&${it})? { Some(x) => x, None => {\n${indent(elseCode, "        ")}        break 'l${id};\n    } };\n` +
-    `${indent(assign)}\n${indent(body)}\n}`
+    `${indent(assign)}\n${indent(body)}\n}\n}`
   );
 }
 

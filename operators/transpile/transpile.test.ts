@@ -144,10 +144,7 @@ describe("transpileModule", () => {
     ]);
   });
   it("lowers yield inside try/finally, send() values and generator docstrings", async () => {
-    const r = await transpileModule(
-      'def g():\n    """doc"""\n    try:\n        x = yield 1\n        print(x)\n    finally:\n        print("done")\n',
-      opts,
-    );
+    const r = await transpileModule('def g():\n    """doc"""\n    try:\n        x = yield 1\n        print(x)\n    finally:\n        print("done")\n', opts);
     expect(r.diagnostics).toEqual([]);
   });
   it("reports syntax errors", async () => {

@@ -339,3 +339,41 @@ pub fn gen_set_return(v: Value) {
 pub fn gen_take_return() -> Value {
     GEN_RETURN.with(|r| r.borrow_mut().take()).unwrap_or(Value::None)
 }
+
+thread_local! {
+    static GEN_CLOSING: std::cell::Cell<bool> = std::cell::Cell::new(false);
+}
+
+/// True while a dropped generator is being closed (GeneratorExit raised at its paused yield).
+pub fn gen_closing() -> bool {
+    GEN_CLOSING.with(|c| c.get())
+}
+
+type GenFn = Box<dyn FnMut() -> PyResult<Option<Value>>>;
+
+struct GenCloseGuard(Rc<RefCell<GenFn>>);
+
+impl Drop for GenCloseGuard {
+    fn drop(&mut self) {
+        // CPython closes a generator when its last reference goes away: GeneratorExit is raised
+        // at the paused yield so that enclosing finally blocks run.
+        if let Ok(mut f) = self.0.try_borrow_mut() {
+            let prev = GEN_CLOSING.with(|c| c.replace(true));
+            crate::methods_util::set_pending_throw(Some(PyErr::new("GeneratorExit", "")));
+            let _ = (&mut *f)();
+            crate::methods_util::set_pending_throw(None);
+            GEN_CLOSING.with(|c| c.set(prev));
+        }
+    }
+}
+
+/// A generator whose body has lowered try/finally blocks: closed (finally blocks run) when dropped.
+pub fn gen_closable(f: GenFn) -> Value {
+    let cell = Rc::new(RefCell::new(f));
+    let guard = GenCloseGuard(cell.clone());
+    iter_from_fn(Box::new(move || {
+        let _keep = &guard;
+        let mut f = cell.borrow_mut();
+        (&mut *f)()
+    }))
+}

@@ -41,6 +41,7 @@ pub mod stdlib_dataclasses;
 pub mod stdlib_misc;
 pub mod stdlib_json;
 pub mod stdlib_re;
+pub mod stdlib_pprint;
 
 // code generator support (helper T)
 pub mod codegen_support;

@@ -470,6 +470,11 @@ pub fn take_pending_throw() -> Option<PyErr> {
     PENDING_THROW.with(|p| p.borrow_mut().take())
 }
 
+/// Arms `e` to be raised at the paused yield of the next generator resumed (generator close).
+pub fn set_pending_throw(e: Option<PyErr>) {
+    PENDING_THROW.with(|p| *p.borrow_mut() = e);
+}
+
 /// Called by generated generator code when it resumes: the value sent with `gen.send(v)`
 /// (the result of the paused `yield` expression), None for plain `next()`.
 pub fn take_pending_send() -> Option<Value> {

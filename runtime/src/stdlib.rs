@@ -34,6 +34,8 @@ pub fn load(name: &str) -> Option<PyResult<Value>> {
         "json" => crate::stdlib_json::module(),
         "re" => crate::stdlib_re::module(),
         "contextlib" => crate::stdlib_misc::contextlib_mod(),
+        "io" => io_module(),
+        "pprint" => crate::stdlib_pprint::module(),
         _ => return None,
     })
 }
@@ -41,7 +43,7 @@ pub fn load(name: &str) -> Option<PyResult<Value>> {
 /// Names of the modules `load` knows (for `is_builtin_module`-style checks).
 pub const BUILTIN_MODULES: &[&str] = &[
     "math", "collections", "collections.abc", "itertools", "functools", "string", "sys",
-    "operator", "heapq", "bisect", "typing", "enum", "dataclasses", "abc", "copy", "random", "statistics", "textwrap", "json", "re", "contextlib",
+    "operator", "heapq", "bisect", "typing", "enum", "dataclasses", "abc", "copy", "random", "statistics", "textwrap", "json", "re", "contextlib", "io", "pprint",
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -1278,4 +1280,239 @@ fn abc_module() -> PyResult<Value> {
             ("abstractstaticmethod", Value::Class(crate::classes::builtin_class("staticmethod"))),
         ],
     ))
+}
+
+// ---------------------------------------------------------------------------------------------
+// io (StringIO only: an in-memory text stream; the text lives in the instance payload)
+// ---------------------------------------------------------------------------------------------
+
+thread_local! {
+    static STRINGIO: RefCell<Option<Rc<Class>>> = RefCell::new(None);
+}
+
+fn sio_state(me: &Value) -> PyResult<(Rc<RefCell<(String, usize, bool)>>, ())> {
+    SIO_STATES.with(|m| {
+        let key = match me {
+            Value::Instance(i) => Rc::as_ptr(i) as usize,
+            _ => 0,
+        };
+        match m.borrow().iter().find(|(k, _)| *k == key) {
+            Some((_, st)) => Ok((st.clone(), ())),
+            None => Err(value_error("I/O operation on uninitialized object")),
+        }
+    })
+}
+
+thread_local! {
+    /// StringIO buffers by instance address: (text, position in chars, closed)
+    static SIO_STATES: RefCell<Vec<(usize, Rc<RefCell<(String, usize, bool)>>)>> = RefCell::new(Vec::new());
+}
+
+fn sio_check(st: &(String, usize, bool)) -> PyResult<()> {
+    if st.2 {
+        return Err(value_error("I/O operation on closed file."));
+    }
+    Ok(())
+}
+
+fn char_to_byte(s: &str, ci: usize) -> usize {
+    s.char_indices().nth(ci).map(|(b, _)| b).unwrap_or(s.len())
+}
+
+fn stringio_class() -> Rc<Class> {
+    if let Some(c) = STRINGIO.with(|c| c.borrow().clone()) {
+        return c;
+    }
+    let init = native_func("StringIO.__init__", "io", |pos, kw| {
+        let a = bind_args("StringIO", pos, kw, &["self", "initial_value", "newline"], 1)?;
+        let me = a[0].clone().unwrap();
+        let init = match &a[1] {
+            Some(Value::Str(s)) => s.to_string(),
+            None | Some(Value::None) => String::new(),
+            Some(o) => return Err(type_error(&format!("initial_value must be str or None, not {}", type_name(o)))),
+        };
+        let key = match &me {
+            Value::Instance(i) => Rc::as_ptr(i) as usize,
+            _ => 0,
+        };
+        SIO_STATES.with(|m| {
+            let mut m = m.borrow_mut();
+            m.retain(|(k, _)| *k != key);
+            m.push((key, Rc::new(RefCell::new((init, 0, false)))));
+        });
+        Ok(Value::None)
+    });
+    let write = native_func("StringIO.write", "io", |pos, _kw| {
+        let me = pos.get(0).cloned().unwrap_or(Value::None);
+        let s = match pos.get(1) {
+            Some(Value::Str(s)) => s.to_string(),
+            Some(o) => return Err(type_error(&format!("string argument expected, got '{}'", type_name(o)))),
+            None => return Err(type_error("write() takes exactly one argument (0 given)")),
+        };
+        let (st, _) = sio_state(&me)?;
+        let mut st = st.borrow_mut();
+        sio_check(&st)?;
+        let n = s.chars().count();
+        let len = st.0.chars().count();
+        let p = st.1;
+        if p >= len {
+            for _ in len..p {
+                st.0.push('\0');
+            }
+            st.0.push_str(&s);
+        } else {
+            let b0 = char_to_byte(&st.0, p);
+            let b1 = char_to_byte(&st.0, (p + n).min(len));
+            st.0.replace_range(b0..b1, &s);
+        }
+        st.1 = p + n;
+        Ok(Value::Int(n as i64))
+    });
+    let getvalue = native_func("StringIO.getvalue", "io", |pos, _kw| {
+        let (st, _) = sio_state(pos.get(0).unwrap_or(&Value::None))?;
+        let st = st.borrow();
+        sio_check(&st)?;
+        Ok(Value::from(st.0.as_str()))
+    });
+    let read = native_func("StringIO.read", "io", |pos, _kw| {
+        let (st, _) = sio_state(pos.get(0).unwrap_or(&Value::None))?;
+        let mut st = st.borrow_mut();
+        sio_check(&st)?;
+        let total = st.0.chars().count();
+        let n = match pos.get(1) {
+            Some(Value::Int(n)) if *n >= 0 => *n as usize,
+            _ => total,
+        };
+        let start = st.1.min(total);
+        let end = (start + n).min(total);
+        let out: String = st.0.chars().skip(start).take(end - start).collect();
+        st.1 = end;
+        Ok(Value::from(out))
+    });
+    let readline = native_func("StringIO.readline", "io", |pos, _kw| {
+        let (st, _) = sio_state(pos.get(0).unwrap_or(&Value::None))?;
+        let mut st = st.borrow_mut();
+        sio_check(&st)?;
+        let rest: String = st.0.chars().skip(st.1).collect();
+        let line: String = match rest.find('\n') {
+            Some(i) => rest[..=i].to_string(),
+            None => rest,
+        };
+        st.1 += line.chars().count();
+        Ok(Value::from(line))
+    });
+    let readlines = native_func("StringIO.readlines", "io", |pos, _kw| {
+        let (st, _) = sio_state(pos.get(0).unwrap_or(&Value::None))?;
+        let mut st = st.borrow_mut();
+        sio_check(&st)?;
+        let rest: String = st.0.chars().skip(st.1).collect();
+        st.1 += rest.chars().count();
+        Ok(list(rest.split_inclusive('\n').map(Value::from).collect()))
+    });
+    let seek = native_func("StringIO.seek", "io", |pos, _kw| {
+        let (st, _) = sio_state(pos.get(0).unwrap_or(&Value::None))?;
+        let mut st = st.borrow_mut();
+        sio_check(&st)?;
+        let whence = match pos.get(2) {
+            Some(Value::Int(w)) => *w,
+            _ => 0,
+        };
+        let off = match pos.get(1) {
+            Some(v) => as_index(v)?,
+            None => return Err(type_error("seek() takes at least 1 argument (0 given)")),
+        };
+        let newpos = match whence {
+            0 => {
+                if off < 0 {
+                    return Err(value_error(&format!("Negative seek position {}", off)));
+                }
+                off as usize
+            }
+            1 => st.1,
+            _ => st.0.chars().count(),
+        };
+        st.1 = newpos;
+        Ok(Value::Int(newpos as i64))
+    });
+    let tell = native_func("StringIO.tell", "io", |pos, _kw| {
+        let (st, _) = sio_state(pos.get(0).unwrap_or(&Value::None))?;
+        let st = st.borrow();
+        sio_check(&st)?;
+        Ok(Value::Int(st.1 as i64))
+    });
+    let truncate = native_func("StringIO.truncate", "io", |pos, _kw| {
+        let (st, _) = sio_state(pos.get(0).unwrap_or(&Value::None))?;
+        let mut st = st.borrow_mut();
+        sio_check(&st)?;
+        let size = match pos.get(1) {
+            Some(Value::Int(n)) => *n as usize,
+            _ => st.1,
+        };
+        let b = char_to_byte(&st.0, size);
+        st.0.truncate(b);
+        Ok(Value::Int(size as i64))
+    });
+    let close = native_func("StringIO.close", "io", |pos, _kw| {
+        let (st, _) = sio_state(pos.get(0).unwrap_or(&Value::None))?;
+        st.borrow_mut().2 = true;
+        Ok(Value::None)
+    });
+    let closed = Value::Property(Rc::new((
+        native_func("StringIO.closed", "io", |pos, _kw| {
+            let (st, _) = sio_state(pos.get(0).unwrap_or(&Value::None))?;
+            let c = st.borrow().2;
+            Ok(Value::Bool(c))
+        }),
+        Value::None,
+        Value::None,
+    )));
+    let enter = native_func("StringIO.__enter__", "io", |pos, _kw| Ok(pos.get(0).cloned().unwrap_or(Value::None)));
+    let exit = native_func("StringIO.__exit__", "io", |pos, _kw| {
+        if let Ok((st, _)) = sio_state(pos.get(0).unwrap_or(&Value::None)) {
+            st.borrow_mut().2 = true;
+        }
+        Ok(Value::Bool(false))
+    });
+    let iter_ = native_func("StringIO.__iter__", "io", |pos, _kw| {
+        let (st, _) = sio_state(pos.get(0).unwrap_or(&Value::None))?;
+        let mut st = st.borrow_mut();
+        sio_check(&st)?;
+        let rest: String = st.0.chars().skip(st.1).collect();
+        st.1 += rest.chars().count();
+        let lines: Vec<Value> = rest.split_inclusive('\n').map(Value::from).collect();
+        Ok(Value::Iter(Rc::new(RefCell::new(PyIter::Items(lines.into_iter())))))
+    });
+    let noop_true = native_func("StringIO.writable", "io", |_pos, _kw| Ok(Value::Bool(true)));
+    let flush = native_func("StringIO.flush", "io", |_pos, _kw| Ok(Value::None));
+    let c = new_native_class(
+        "StringIO",
+        "io",
+        vec![],
+        vec![
+            ("__init__", init),
+            ("write", write),
+            ("getvalue", getvalue),
+            ("read", read),
+            ("readline", readline),
+            ("readlines", readlines),
+            ("seek", seek),
+            ("tell", tell),
+            ("truncate", truncate),
+            ("close", close),
+            ("closed", closed),
+            ("__enter__", enter),
+            ("__exit__", exit),
+            ("__iter__", iter_),
+            ("writable", noop_true.clone()),
+            ("readable", noop_true.clone()),
+            ("seekable", noop_true),
+            ("flush", flush),
+        ],
+    );
+    STRINGIO.with(|s| *s.borrow_mut() = Some(c.clone()));
+    c
+}
+
+fn io_module() -> PyResult<Value> {
+    Ok(new_module("io", vec![("StringIO", Value::Class(stringio_class()))]))
 }

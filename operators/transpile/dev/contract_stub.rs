@@ -77,5 +77,6 @@ pub fn set_context(e: &PyErr, c: &PyErr) { unimplemented!() }
 pub mod methods_util {
     use crate::*;
     pub fn take_pending_throw() -> Option<PyErr> { unimplemented!() }
+    pub fn set_pending_throw(e: Option<PyErr>) { unimplemented!() }
     pub fn take_pending_send() -> Option<Value> { unimplemented!() }
 }
