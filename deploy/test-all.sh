@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite (README's second command; .ci/run calls it): installs what it needs, then runs
-# the Rust runtime's own tests and every vitest suite (unit, stage, end-to-end over the corpus).
+# the Rust runtime's own tests and every vitest suite (unit, stage, end-to-end over the corpus), then the
+# "kafka" project (vitest.config.ts): the Kafka tests, one file at a time, against a real broker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORTALIS_WITH_TEST_DEPS=1 bash deploy/ensure-deps.sh
