@@ -33,7 +33,9 @@ export async function runTier(dir: string, label: string): Promise<TierResult> {
     const expectedFile = join(dir, `${stem}.expected`);
     if (!existsSync(expectedFile)) continue;
     const run = await runWithWasmtime(join(out, `${stem}.wasm`));
-    if (run.exitCode === 0 && run.stdout.equals(await readFile(expectedFile))) wasmtimeAgrees.push(path);
+    // CPython's exit code (recorded by the test stage): 0, or 1 for a program ending in an uncaught exception.
+    const expectedExit = res.reports.find((r) => r.path === path)?.test?.expectedExit ?? 0;
+    if (run.exitCode === expectedExit && run.stdout.equals(await readFile(expectedFile))) wasmtimeAgrees.push(path);
   }
   return { tier: label, total: runnable.length, passed, failed, wasmtimeAgrees, reports: res.reports };
 }

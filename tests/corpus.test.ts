@@ -52,7 +52,12 @@ describe("other tiers (measured, reported)", () => {
 // Our own programs, written beside the public corpus in the same style (tests/corpus-extra/<tier>).
 const EXTRA = join(import.meta.dirname, "corpus-extra");
 describe("own corpus (tests/corpus-extra)", () => {
-  const tiers = existsSync(EXTRA) ? readdirSync(EXTRA).filter((t) => !t.startsWith(".")) : [];
+  const dirs = (p: string) =>
+    readdirSync(p, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
+  // packages/<pkg> are libraries of their own (`cd <pkg> && python3 main.py`), as in the public corpus.
+  const tiers = existsSync(EXTRA) ? dirs(EXTRA).flatMap((t) => (t === "packages" ? dirs(join(EXTRA, t)).map((p) => `packages/${p}`) : [t])) : [];
   for (const tier of tiers) {
     it(`translates extra/${tier} (>= 90% byte-identical, also under wasmtime)`, async () => {
       const r = await runTier(join(EXTRA, tier), `extra/${tier}`);
