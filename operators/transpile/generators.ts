@@ -122,6 +122,29 @@ function lowerBlock(g: Gen, sm: StateMachine, body: Node[]): void {
   for (const s of body) lowerStmt(g, sm, s);
 }
 
+/**
+ * A statement holding one yield expression: the yield is hoisted (its operand evaluated and yielded
+ * first), then the statement runs with the yield replaced by the value sent in.
+ */
+function lowerStatementWithYield(g: Gen, sm: StateMachine, n: Node): void {
+  const ys: Node[] = [];
+  collectYields(n, ys);
+  if (ys.length !== 1) {
+    g.diag(n, "more than one yield in a single statement is not supported");
+    return;
+  }
+  const sv = g.t("_sv");
+  sm.hidden.push(sv);
+  lowerYield(g, sm, ys[0]!, sv);
+  const saved = g.yieldSubst;
+  g.yieldSubst = { node: ys[0]!, var: sv };
+  try {
+    sm.emit(emitStmt(g, n));
+  } finally {
+    g.yieldSubst = saved;
+  }
+}
+
 function lowerStmt(g: Gen, sm: StateMachine, n: Node): void {
   if (!hasYield(n)) {
     sm.emit(emitStmt(g, n));
@@ -137,45 +160,13 @@ function lowerStmt(g: Gen, sm: StateMachine, n: Node): void {
         lowerYield(g, sm, e, null);
         return;
       }
-      // a statement holding one yield expression: the yield is hoisted (its operand evaluated and
-      // yielded first), then the statement runs with the yield replaced by the value sent in
-      const ys: Node[] = [];
-      collectYields(n, ys);
-      if (ys.length !== 1) {
-        g.diag(n, "more than one yield in a single statement is not supported");
-        return;
-      }
-      const sv = g.t("_sv");
-      sm.hidden.push(sv);
-      lowerYield(g, sm, ys[0]!, sv);
-      const saved = g.yieldSubst;
-      g.yieldSubst = { node: ys[0]!, var: sv };
-      try {
-        sm.emit(emitStmt(g, n));
-      } finally {
-        g.yieldSubst = saved;
-      }
+      lowerStatementWithYield(g, sm, n);
       return;
     }
     case "assert_statement":
     case "delete_statement":
     case "raise_statement": {
-      const ys: Node[] = [];
-      collectYields(n, ys);
-      if (ys.length !== 1) {
-        g.diag(n, "more than one yield in a single statement is not supported");
-        return;
-      }
-      const sv = g.t("_sv");
-      sm.hidden.push(sv);
-      lowerYield(g, sm, ys[0]!, sv);
-      const saved = g.yieldSubst;
-      g.yieldSubst = { node: ys[0]!, var: sv };
-      try {
-        sm.emit(emitStmt(g, n));
-      } finally {
-        g.yieldSubst = saved;
-      }
+      lowerStatementWithYield(g, sm, n);
       return;
     }
     case "if_statement": {

@@ -601,12 +601,7 @@ fn set_like_method(
             match name {
                 "add" => {
                     no_kw(name, &kw)?;
-                    if pos.len() != 1 {
-                        return Err(type_error(&format!(
-                            "set.add() takes exactly one argument ({} given)",
-                            pos.len()
-                        )));
-                    }
+                    crate::methods_util::exactly_one_arg("set.add", &pos)?;
                     live.borrow_mut().insert(pos[0].clone())?;
                     Ok(Value::None)
                 }

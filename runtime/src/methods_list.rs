@@ -263,23 +263,13 @@ pub fn list_method(
         match name {
             "append" => {
                 no_kw(name, &kw)?;
-                if pos.len() != 1 {
-                    return Err(type_error(&format!(
-                        "list.append() takes exactly one argument ({} given)",
-                        pos.len()
-                    )));
-                }
+                crate::methods_util::exactly_one_arg("list.append", &pos)?;
                 l.borrow_mut().push(pos.into_iter().next().unwrap());
                 Ok(Value::None)
             }
             "extend" => {
                 no_kw(name, &kw)?;
-                if pos.len() != 1 {
-                    return Err(type_error(&format!(
-                        "list.extend() takes exactly one argument ({} given)",
-                        pos.len()
-                    )));
-                }
+                crate::methods_util::exactly_one_arg("list.extend", &pos)?;
                 let items = match &pos[0] {
                     Value::List(o) if Rc::ptr_eq(o, l) => l.borrow().clone(),
                     Value::List(o) => {
@@ -360,12 +350,7 @@ pub fn list_method(
             }
             "remove" => {
                 no_kw(name, &kw)?;
-                if pos.len() != 1 {
-                    return Err(type_error(&format!(
-                        "list.remove() takes exactly one argument ({} given)",
-                        pos.len()
-                    )));
-                }
+                crate::methods_util::exactly_one_arg("list.remove", &pos)?;
                 let len = || l.borrow().len();
                 let get = |i: usize| l.borrow().get(i).cloned();
                 match seq_index(&len, &get, &pos[0], None, None)? {
@@ -398,12 +383,7 @@ pub fn list_method(
             }
             "count" => {
                 no_kw(name, &kw)?;
-                if pos.len() != 1 {
-                    return Err(type_error(&format!(
-                        "list.count() takes exactly one argument ({} given)",
-                        pos.len()
-                    )));
-                }
+                crate::methods_util::exactly_one_arg("list.count", &pos)?;
                 let n = l.borrow().len();
                 let get = |i: usize| l.borrow().get(i).cloned();
                 Ok(Value::Int(seq_count(n, &get, &pos[0])?))
@@ -468,12 +448,7 @@ pub fn tuple_method(
         match name {
             "count" => {
                 no_kw(name, &kw)?;
-                if pos.len() != 1 {
-                    return Err(type_error(&format!(
-                        "tuple.count() takes exactly one argument ({} given)",
-                        pos.len()
-                    )));
-                }
+                crate::methods_util::exactly_one_arg("tuple.count", &pos)?;
                 let get = |i: usize| t.get(i).cloned();
                 Ok(Value::Int(seq_count(t.len(), &get, &pos[0])?))
             }

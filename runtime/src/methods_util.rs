@@ -292,6 +292,14 @@ pub fn bind_args(
 }
 
 /// Reject keyword arguments.
+/// CPython's check for a method taking exactly one positional argument, e.g. `list.append()`.
+pub fn exactly_one_arg(qualname: &str, pos: &[Value]) -> PyResult<()> {
+    if pos.len() != 1 {
+        return Err(type_error(&format!("{}() takes exactly one argument ({} given)", qualname, pos.len())));
+    }
+    Ok(())
+}
+
 pub fn no_kw(fname: &str, kw: &[(String, Value)]) -> PyResult<()> {
     if !kw.is_empty() {
         return Err(type_error(&format!("{}() takes no keyword arguments", fname)));

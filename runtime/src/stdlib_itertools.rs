@@ -141,12 +141,7 @@ fn chain_value() -> Value {
     });
     let from_iterable = plain_fn("from_iterable", |pos, kw| {
         no_kw("from_iterable", &kw)?;
-        if pos.len() != 1 {
-            return Err(type_error(&format!(
-                "chain.from_iterable() takes exactly one argument ({} given)",
-                pos.len()
-            )));
-        }
+        crate::methods_util::exactly_one_arg("chain.from_iterable", &pos)?;
         chain_iters(iter_of(&pos[0])?)
     });
     if let Value::Func(func) = &f {
