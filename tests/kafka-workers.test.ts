@@ -33,8 +33,13 @@ describe("worker processes", () => {
     // 100 distinct programs (distinct Rust each). The same ones every time: after a first cold run the builds
     // hit the cache, and the run still lasts long enough (10 stages per module) to be interrupted.
     const lib = writeLibrary(tempDir("workers-lib"), generatedModules(100, 424242));
-    for (let i = 0; i < 3; i++) workers.push(cli(["worker", "--brokers", brokers, "--group", group, "--latest"], env));
-    await Promise.all(workers.map((w) => w.waitFor(/ready in \d+ ms/, 120_000)));
+    // One after another: three members joining every stage group at once make kafkajs (eager rebalancing
+    // only) rebalance over and over; joining in turn costs one rebalance each.
+    for (let i = 0; i < 3; i++) {
+      const w = cli(["worker", "--brokers", brokers, "--group", group, "--latest"], env);
+      workers.push(w);
+      await w.waitFor(/ready in \d+ ms/, 240_000);
+    }
 
     const results = await collect(t, topics.results, "workers.results");
     const artifacts = await collect(t, topics.artifacts, "workers.artifacts");
