@@ -1,7 +1,7 @@
 // The transport contract against a real broker (PORTALIS_KAFKA_BROKERS, a testcontainers Kafka when Docker
 // answers, else deploy/kafka/kafka.sh's local KRaft broker), plus a broker restart in the middle of a run.
 // Never skipped: when no broker can be started, beforeAll fails and so does every test here.
-import { Kafka } from "kafkajs";
+import { type ConsumerConfig, Kafka, KafkaJSNonRetriableError } from "kafkajs";
 import { firstValueFrom, take, timeout } from "rxjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BuiltProgram } from "../../schemas/events.ts";
@@ -83,6 +83,51 @@ describe("kafka transport", () => {
       d.ack();
       expect(d.value?.wasm.length).toBe(10 * 1024 * 1024);
       await expect(t.publish(tp, [{ value: built("seventeen", 17 * 1024 * 1024) }])).rejects.toThrow(/larger than the max message size/);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("restarts a consumer that kafkajs gives up on (a non-retriable crash, as a coordinator still loading after a restart)", async () => {
+    const t = transport();
+    // Fault injection on the real client: the first batch fetched raises the error kafkajs raised in CI when the
+    // broker came back with its group coordinator not ready; kafkajs then stops the consumer for good.
+    const crashes: boolean[] = [];
+    const kafka = (t as unknown as { kafka: Kafka }).kafka;
+    const consumer = kafka.consumer.bind(kafka);
+    kafka.consumer = (cfg: ConsumerConfig) => {
+      const c = consumer(cfg);
+      c.on(c.events.CRASH, ({ payload }) => void crashes.push(payload.restart));
+      const run = c.run.bind(c);
+      c.run = (cfg) =>
+        run({
+          ...cfg,
+          eachBatch: async (p) => {
+            if (!crashes.length && p.batch.messages.length) throw new KafkaJSNonRetriableError("Failed to find group coordinator");
+            await cfg?.eachBatch?.(p);
+          },
+        });
+      return c;
+    };
+    try {
+      const tp = freshTopic("crash");
+      await t.ensureTopics([tp]);
+      const received = new Set<string>();
+      const sub = t.subscribe(tp, { group: `${tp.name}.group` }).subscribe({
+        next: (d) => {
+          received.add(d.value?.moduleId ?? "?");
+          d.ack();
+        },
+        error: (e) => received.add(`error: ${e}`),
+      });
+      await t.publish(
+        tp,
+        Array.from({ length: 20 }, (_, i) => ({ value: failure(`c${i}`) })),
+      );
+      await waitFor(() => received.size >= 20, `20 records (have ${[...received].join(" ")})`, 30_000);
+      sub.unsubscribe();
+      expect(crashes).toEqual([false]);
+      expect([...received].sort()).toEqual(Array.from({ length: 20 }, (_, i) => `c${i}`).sort());
     } finally {
       await t.close();
     }

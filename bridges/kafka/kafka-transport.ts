@@ -68,6 +68,9 @@ function retriable(e: unknown): boolean {
   return chain.some((c) => typeof c.name === "string" && c.name.startsWith("KafkaJS"));
 }
 
+/** How long a crashed consumer keeps restarting without rejoining its group before its subscription fails. */
+const RECOVERY_MS = 5 * 60_000;
+
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** One publish call (or a slice of a large one) waiting for the sender. */
@@ -335,6 +338,10 @@ class Member<T> {
   private commitTimer?: NodeJS.Timeout;
   private commits: Promise<void> = Promise.resolve();
   private started: Promise<void> = Promise.resolve();
+  /** Since when the consumer keeps crashing without joining its group again, and how many restarts that took. */
+  private crashedAt?: number;
+  private restarts = 0;
+  private restartTimer?: NodeJS.Timeout;
 
   constructor(
     kafka: Kafka,
@@ -361,6 +368,8 @@ class Member<T> {
     const c = this.consumer;
     c.on(c.events.GROUP_JOIN, ({ payload }) => {
       this.generation++;
+      this.crashedAt = undefined;
+      this.restarts = 0;
       const now = new Set(payload.memberAssignment[this.topic.name] ?? []);
       for (const p of this.assigned) {
         if (now.has(p)) continue;
@@ -387,7 +396,7 @@ class Member<T> {
       this.setPaused(full);
     });
     c.on(c.events.CRASH, ({ payload }) => {
-      if (!payload.restart && this.active) this.subscriber.error(payload.error);
+      if (!payload.restart && this.active) this.recover(payload.error);
     });
     this.started = (async () => {
       if (this.options.fromBeginning === false) await this.pinToEnd();
@@ -395,11 +404,48 @@ class Member<T> {
       if (!this.active) return;
       await c.connect();
       await c.subscribe({ topics: [this.topic.name], fromBeginning: this.options.fromBeginning ?? true });
-      await c.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 1, eachBatch: (b) => this.eachBatch(b) });
+      await this.run();
     })();
     this.started.catch((e) => {
       if (this.active) this.subscriber.error(e);
     });
+  }
+
+  private run(): Promise<void> {
+    return this.consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 1, eachBatch: (b) => this.eachBatch(b) });
+  }
+
+  /**
+   * kafkajs restarts a crashed consumer only when the root cause is marked retriable; after a broker restart
+   * it can give up on errors that are merely transient (the group coordinator still loading its offsets:
+   * "Failed to find group coordinator"). Any KafkaJS error short of a permanent one restarts the member here,
+   * with backoff, until RECOVERY_MS pass without a group join; then the subscription fails (the stage stops).
+   * The consumer object is reused: kafkajs keeps its subscription across disconnect, and the group join that
+   * follows seeks past what was already delivered (see start).
+   */
+  private recover(error: Error): void {
+    const now = Date.now();
+    this.crashedAt ??= now;
+    if (!retriable(error) || now - this.crashedAt > RECOVERY_MS) {
+      this.subscriber.error(error);
+      return;
+    }
+    const delay = Math.min(500 * 2 ** this.restarts++, 5_000);
+    process.stderr.write(`portalis: consumer of ${this.topic.name} (${this.options.group}) crashed: ${error.message}; restarting in ${delay} ms\n`);
+    const restart = async () => {
+      if (!this.active) return;
+      try {
+        await this.consumer.connect();
+        await this.run();
+      } catch (e) {
+        // The restart itself failed (broker still down): the consumer did not start, so no CRASH event follows.
+        await this.consumer.disconnect().catch(() => {});
+        if (this.active) this.recover(e instanceof Error ? e : new Error(String(e)));
+      }
+    };
+    this.restartTimer = setTimeout(() => {
+      this.started = restart();
+    }, delay);
   }
 
   /**
@@ -438,6 +484,7 @@ class Member<T> {
 
   async stop(): Promise<void> {
     this.active = false;
+    clearTimeout(this.restartTimer);
     await this.started.catch(() => {});
     // What was acknowledged before the unsubscribe is committed before the member leaves the group.
     let timer: NodeJS.Timeout | undefined;
