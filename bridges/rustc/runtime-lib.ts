@@ -2,20 +2,23 @@
 // program links against it, so a program build compiles only its own code.
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, readdir, rename, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { pylibRust } from "../../operators/transpile/pylib.ts";
 import { cacheRoot, sha256 } from "./cache.ts";
 import type { Toolchain } from "./toolchain.ts";
 
 const run = promisify(execFile);
 export const runtimeSrc = resolve(dirname(fileURLToPath(import.meta.url)), "../../runtime/src");
 
+/** Hash of the runtime's Rust sources and of the generated Rust of its Python-written modules. */
 export async function runtimeHash(): Promise<string> {
   const files = (await readdir(runtimeSrc)).filter((f) => f.endsWith(".rs")).sort();
   const parts: string[] = [];
   for (const f of files) parts.push(f, await readFile(join(runtimeSrc, f), "utf8"));
+  parts.push("pylib", await pylibRust());
   return sha256(...parts);
 }
 
@@ -48,8 +51,12 @@ async function buildRuntime(tc: Toolchain): Promise<RuntimeLib> {
   await mkdir(dirname(dir), { recursive: true });
   const tmp = await mkdtemp(join(cacheRoot(), "pyrt-build-"));
   try {
-    await run(tc.rustc, [...RUSTC_FLAGS, "--crate-type", "rlib", "--crate-name", "pyrt", "--target", tc.target, join(runtimeSrc, "lib.rs"), "--out-dir", tmp], {
+    const pylib = join(tmp, "pylib.rs");
+    await writeFile(pylib, await pylibRust());
+    const args = [...RUSTC_FLAGS, "--cfg", "pyrt_pylib", "--crate-type", "rlib", "--crate-name", "pyrt", "--target", tc.target];
+    await run(tc.rustc, [...args, join(runtimeSrc, "lib.rs"), "--out-dir", tmp], {
       maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, PYRT_PYLIB: pylib },
     });
     try {
       await rename(tmp, dir);

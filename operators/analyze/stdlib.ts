@@ -1,5 +1,8 @@
 // Which imported modules come from Python's standard library, and which of those the pyrt runtime
-// provides. Keep RUNTIME_MODULES in step with runtime/src/stdlib*.rs.
+// provides: natively (RUNTIME_MODULES, in step with runtime/src/stdlib*.rs) or written in Python
+// (runtime/pylib, PYLIB_MODULES).
+import { PYLIB_MODULES } from "../transpile/pylib-sources.ts";
+
 export const RUNTIME_MODULES = new Set([
   "__future__",
   "math",
@@ -44,5 +47,5 @@ export type ModuleOrigin = "stdlib" | "unsupported-stdlib" | "local";
 export function classifyImport(absolute: string): ModuleOrigin {
   const top = absolute.split(".")[0];
   if (!PYTHON_STDLIB.has(top)) return "local";
-  return RUNTIME_MODULES.has(top) ? "stdlib" : "unsupported-stdlib";
+  return RUNTIME_MODULES.has(top) || PYLIB_MODULES.has(top) ? "stdlib" : "unsupported-stdlib";
 }

@@ -29,12 +29,18 @@ else
 fi
 mkdir -p "$LIBDIR"
 LIB="$LIBDIR/libpyrt.rlib"
+PYLIB_ARGS=()
+if [[ $STUB == 0 ]]; then
+  # The runtime's Python-written modules (runtime/pylib), translated, compiled into the rlib.
+  (cd "$ROOT" && npx tsx operators/transpile/dev-pylib.ts "$LIBDIR/pylib.rs") 2>&1 | grep -v "npm warn"
+  DEPS="$DEPS $LIBDIR/pylib.rs"; PYLIB_ARGS=(--cfg pyrt_pylib); export PYRT_PYLIB="$LIBDIR/pylib.rs"
+fi
 NEED=0
 [[ -f "$LIB" ]] || NEED=1
 for f in $DEPS; do [[ "$f" -nt "$LIB" ]] && NEED=1; done
 if [[ $NEED == 1 ]]; then
   ( flock 9
-    $RUSTC --edition 2021 --crate-type rlib --crate-name pyrt -O "$SRC" --out-dir "$LIBDIR" 2> "$LIBDIR/build.log" || { echo "RUNTIME BUILD FAILED (see $LIBDIR/build.log)"; head -30 "$LIBDIR/build.log"; exit 3; }
+    $RUSTC --edition 2021 --crate-type rlib --crate-name pyrt -O "${PYLIB_ARGS[@]}" "$SRC" --out-dir "$LIBDIR" 2> "$LIBDIR/build.log" || { echo "RUNTIME BUILD FAILED (see $LIBDIR/build.log)"; head -30 "$LIBDIR/build.log"; exit 3; }
   ) 9> "$LIBDIR.lock" || exit 3
 fi
 if [[ -d "$TARGET" ]]; then

@@ -5,6 +5,22 @@
 #![allow(clippy::all)]
 #![allow(dead_code)]
 
+// Generated code says `use pyrt::*;`: the pylib modules below are such code inside this crate.
+extern crate self as pyrt;
+
+/// Standard-library modules written in Python (runtime/pylib), translated by Portalis and compiled in
+/// when the pipeline builds the rlib (`--cfg pyrt_pylib`, with PYRT_PYLIB naming the generated file).
+#[cfg(pyrt_pylib)]
+pub mod pylib {
+    include!(env!("PYRT_PYLIB"));
+}
+#[cfg(not(pyrt_pylib))]
+pub mod pylib {
+    pub fn find(_name: &str) -> Option<crate::modules::ModuleInit> {
+        None
+    }
+}
+
 // numerics and formatting (helper N)
 pub mod bigint;
 pub mod pyfloat;

@@ -101,7 +101,7 @@ pub fn import_module(name: &str) -> PyResult<Value> {
             return Ok(m);
         }
     }
-    let init = REGISTRY.with(|r| r.borrow().get(name).cloned());
+    let init = REGISTRY.with(|r| r.borrow().get(name).cloned()).or_else(|| crate::pylib::find(name));
     let main = crate::classes::MAIN_NAME.with(|m| m.borrow().clone());
     if let Some(init) = init {
         let module = new_module(name);
@@ -138,7 +138,7 @@ pub fn import_from(module: &Value, name: &str) -> PyResult<Value> {
                 _ => return Err(e),
             };
             let full = format!("{}.{}", mname, name);
-            let known = REGISTRY.with(|r| r.borrow().contains_key(&full)) || cached_module(&full).is_some();
+            let known = REGISTRY.with(|r| r.borrow().contains_key(&full)) || cached_module(&full).is_some() || crate::pylib::find(&full).is_some();
             if known {
                 return import_module(&full);
             }
