@@ -27,6 +27,7 @@ export const RUNTIME_MODULES = new Set([
   "contextlib",
   "io",
   "pprint",
+  "time",
 ]);
 
 /** Standard-library top-level module names (CPython 3.11), for telling stdlib imports from local ones. */

@@ -41,6 +41,10 @@ describe("ingest", () => {
     expect(r.failure.message).toMatch(/invalid syntax/);
   });
 
+  it("reads `{x:=^9}` in an f-string as a format spec, not a walrus", async () => {
+    const [r] = await ingest.process(source('t = "x"\nprint(f"{t:=^9}|{(y:=1)}|{ {z:=2} }")\n'));
+    expect("ok" in r).toBe(true);
+  });
   it("reports an unclosed bracket", async () => {
     const [r] = await ingest.process(source("print((1, 2)\n"));
     expect("failure" in r && r.failure.line).toBe(1);

@@ -3,7 +3,7 @@ import { type Node, field, kids, named, stmts } from "./ast.ts";
 import { type Gen, indent, own } from "./context.ts";
 import { emitExpr } from "./expressions.ts";
 import { rustStr } from "./names.ts";
-import { emitBlock } from "./statements.ts";
+import { docstringOf, emitBlock } from "./statements.ts";
 
 export function emitClassDef(g: Gen, n: Node): string {
   const decorators = n.type === "decorated_definition" ? kids(n).filter((c) => c.type === "decorator") : [];
@@ -20,20 +20,18 @@ export function emitClassDef(g: Gen, n: Node): string {
   const bases = g.t("_bases");
   const supers = field(def, "superclasses");
   const baseItems: string[] = [];
-  if (supers) {
-    for (const a of named(supers)) {
-      if (a.type === "keyword_argument") {
-        g.diag(a, `class keyword argument '${field(a, "name")!.text}' (metaclasses / __init_subclass__ kwargs) is not supported`);
-        continue;
-      }
-      if (a.type === "list_splat" || a.type === "dictionary_splat") {
-        g.diag(a, "starred class bases are not supported");
-        continue;
-      }
-      baseItems.push(own(emitExpr(g, a)));
-    }
+  const kwItems: string[] = [];
+  for (const a of supers ? named(supers) : []) {
+    if (a.type === "keyword_argument") {
+      const kw = classKeyword(g, a);
+      if (kw) kwItems.push(kw);
+    } else if (a.type === "list_splat" || a.type === "dictionary_splat") {
+      g.diag(a, "starred class bases are not supported");
+    } else baseItems.push(own(emitExpr(g, a)));
   }
   code += `    let ${bases}: Vec<Value> = vec![${baseItems.join(", ")}];\n`;
+  const kws = g.t("_kw");
+  if (kwItems.length) code += `    let ${kws}: Vec<(String, Value)> = vec![${kwItems.join(", ")}];\n`;
   const ns = g.t("_ns");
   const cell = g.t("_cls");
   g.classes.set(cs, { ns, cell });
@@ -41,11 +39,8 @@ export function emitClassDef(g: Gen, n: Node): string {
   const qual = cs.qualname();
   code += `    class_store(&${ns}, "__module__", load_global(&module, "__name__")?)?;\n`;
   const body = stmts(field(def, "body"));
-  const docNode = body[0];
-  if (docNode?.type === "expression_statement" && named(docNode)[0]?.type === "string" && named(docNode).length === 1) {
-    const s = named(docNode)[0]!;
-    if (!/^[a-zA-Z]*[fF]/.test(s.text)) code += `    class_store(&${ns}, "__doc__", ${own(emitExpr(g, s))})?;\n`;
-  }
+  const doc = docstringOf(body);
+  if (doc) code += `    class_store(&${ns}, "__doc__", ${own(emitExpr(g, doc))})?;\n`;
   const annotated = body.some((st) => {
     const e = st.type === "expression_statement" ? named(st)[0] : null;
     return e?.type === "assignment" && field(e, "type") !== null;
@@ -57,9 +52,24 @@ export function emitClassDef(g: Gen, n: Node): string {
   g.loops = savedLoops;
   code += `${indent(bodyCode)}\n`;
   const c = g.t("_c");
-  code += `    let mut ${c} = make_class(${rustStr(name)}, ${rustStr(qual)}, &module_name(&module)?, ${bases}, class_attrs(&${ns})?)?;\n`;
+  const head = `${rustStr(name)}, ${rustStr(qual)}, &module_name(&module)?, ${bases}, class_attrs(&${ns})?`;
+  code += `    let mut ${c} = ${kwItems.length ? `make_class_kw(${head}, ${kws})` : `make_class(${head})`}?;\n`;
   code += `    cell_set(&${cell}, ${c}.clone());\n`;
   for (const t of decTemps.reverse()) code += `    ${c} = call(&${t}, vec![${c}], vec![])?;\n`;
   code += `${indent(g.store(name, c))}\n}`;
   return code;
+}
+
+/** Metaclasses the runtime models (ABCMeta: abstract-method checks; `type`: the default). */
+const METACLASSES = new Set(["ABCMeta", "abc.ABCMeta", "type"]);
+
+/** `(name, value)` of a class keyword (`metaclass=ABCMeta`, `__init_subclass__` keywords). */
+function classKeyword(g: Gen, a: Node): string | null {
+  const name = field(a, "name")!.text;
+  const value = field(a, "value")!;
+  if (name === "metaclass" && !METACLASSES.has(value.text)) {
+    g.diag(a, `metaclass '${value.text}' is not supported (only abc.ABCMeta)`);
+    return null;
+  }
+  return `(${rustStr(name)}.to_string(), ${own(emitExpr(g, value))})`;
 }

@@ -14,8 +14,13 @@ function newFlow(): FlowRec {
 
 /** `(|| -> PyResult<Flow> { BODY Ok(Flow::Normal) })()` with BODY emitted one frame deeper. */
 function closure(g: Gen, flow: FlowRec, body: () => string): string {
+  return `(${lambda(g, flow, body)})()`;
+}
+
+/** The closure of `closure` itself, not called (an argument of `handling`). */
+function lambda(g: Gen, flow: FlowRec, body: () => string): string {
   const inner = g.inFrame({ kind: "closure", flow }, body);
-  return `(|| -> PyResult<Flow> {\n${indent(inner)}\n    #[allow(unreachable_code)]\n    Ok(Flow::Normal)\n})()`;
+  return `|| -> PyResult<Flow> {\n${indent(inner)}\n    #[allow(unreachable_code)]\n    Ok(Flow::Normal)\n}`;
 }
 
 /** Statement dispatching a `PyResult<Flow>` held in `r` at the current level. */
@@ -44,7 +49,7 @@ export function emitTry(g: Gen, n: Node): string {
   let code = `{\nlet mut ${r}: PyResult<Flow> = ${closure(g, flow, () => emitBlock(g, stmts(field(n, "body"))))};\n`;
   if (handlers.length) {
     const e = g.t("_e");
-    const hcode = closureNoNormal(g, flow, () => {
+    const hcode = lambdaNoNormal(g, flow, () => {
       let h = "";
       for (const hc of handlers) {
         if (hc.type === "except_group_clause") {
@@ -79,22 +84,22 @@ export function emitTry(g: Gen, n: Node): string {
       return `${h}Err(${e}.clone())`;
     });
     const elseCode = elseClause ? closure(g, flow, () => emitBlock(g, stmts(field(elseClause, "body")))) : "Ok(Flow::Normal)";
-    code += `${r} = match ${r} {\n    Err(${e}) => {\n        let _hr: PyResult<Flow> = ${indent(hcode, "        ").trimStart()};\n        if let Err(_x) = &_hr { set_context(_x, &${e}); }\n        _hr\n    }\n    Ok(Flow::Normal) => ${indent(elseCode).trimStart()},\n    _other => _other,\n};\n`;
+    code += `${r} = match ${r} {\n    Err(${e}) => handling(&${e}, ${indent(hcode).trimStart()}),\n    Ok(Flow::Normal) => ${indent(elseCode).trimStart()},\n    _other => _other,\n};\n`;
   } else if (elseClause) {
     g.diag(elseClause, "try/else without except");
   }
   if (finallyClause) {
-    const fin = closure(g, flow, () => emitBlock(g, stmts(named(finallyClause).find((c) => c.type === "block") ?? null)));
-    code += `let _fr: PyResult<Flow> = ${fin};\nmatch _fr { Ok(Flow::Normal) => {}, _other => { ${r} = _other; } }\n`;
+    const fin = lambda(g, flow, () => emitBlock(g, stmts(named(finallyClause).find((c) => c.type === "block") ?? null)));
+    code += `let _fr: PyResult<Flow> = handling_opt(${r}.as_ref().err(), ${fin});\nmatch _fr { Ok(Flow::Normal) => {}, _other => { ${r} = _other; } }\n`;
   }
   code += `${dispatch(g, n, r, flow)}\n}`;
   return code;
 }
 
-/** Closure whose body produces its own final value (handlers: ends in `Err(e)`). */
-function closureNoNormal(g: Gen, flow: FlowRec, body: () => string): string {
+/** Closure (not called) whose body produces its own final value (handlers: ends in `Err(e)`). */
+function lambdaNoNormal(g: Gen, flow: FlowRec, body: () => string): string {
   const inner = g.inFrame({ kind: "closure", flow }, body);
-  return `(|| -> PyResult<Flow> {\n${indent(inner)}\n})()`;
+  return `|| -> PyResult<Flow> {\n${indent(inner)}\n}`;
 }
 
 export function emitWith(g: Gen, n: Node): string {
@@ -136,7 +141,7 @@ function emitWithItems(g: Gen, n: Node, items: Node[], body: Node[]): string {
   code += `let ${r}: PyResult<Flow> = ${inner};\n`;
   code +=
     `let ${r}: PyResult<Flow> = match ${r} {\n` +
-    `    Err(_e) => { if truthy(&call(&${m}x, vec![exc_type(&_e)?, err_value(&_e), Value::None], vec![])?)? { Ok(Flow::Normal) } else { Err(_e) } }\n` +
+    `    Err(_e) => handling(&_e, || if truthy(&call(&${m}x, vec![exc_type(&_e)?, err_value(&_e), Value::None], vec![])?)? { Ok(Flow::Normal) } else { Err(_e.clone()) }),\n` +
     `    _other => { call(&${m}x, vec![Value::None, Value::None, Value::None], vec![])?; _other }\n};\n`;
   code += `${dispatch(g, n, r, flow)}\n}`;
   return code;

@@ -4,7 +4,7 @@ import { emitComprehension } from "./comprehensions.ts";
 import { type Expr, type Gen, own, owned, ref } from "./context.ts";
 import { emitString } from "./fstrings.ts";
 import { emitLambda } from "./functions.ts";
-import { LiteralError, parseFloatLiteral, parseIntLiteral, rustF64, rustInt } from "./literals.ts";
+import { LiteralError, parseFloatLiteral, parseIntLiteral, parseStringStart, rustF64, rustInt } from "./literals.ts";
 import { rustStr } from "./names.ts";
 
 export const BINOPS: Record<string, string> = {
@@ -145,7 +145,7 @@ export function emitExpr(g: Gen, n: Node): Expr {
     case "expression_list":
       return owned(emitSeq(g, named(n), "new_tuple"));
     case "set":
-      return owned(`${emitSeq(g, named(n), "new_set")}?`);
+      return emitSet(g, n);
     case "dictionary":
       return emitDict(g, n);
     case "list_comprehension":
@@ -161,6 +161,8 @@ export function emitExpr(g: Gen, n: Node): Expr {
     case "await":
       return g.bad(n, "async/await is not supported");
     case "list_splat":
+      if (unstarred.has(n.id)) return emitExpr(g, named(n)[0]!);
+      return g.bad(n, "starred expression is not allowed here");
     case "dictionary_splat":
       return g.bad(n, "starred expression is not allowed here");
     case "keyword_argument":
@@ -251,11 +253,11 @@ export function emitCompare(g: Gen, n: Node): string {
   return code;
 }
 
-/** The index of a subscript (`a[i]`, `a[i:j]`, `a[i, j:k]`). */
+/** The index of a subscript (`a[i]`, `a[i:j]`, `a[i, j:k]`, `a[*b]`). */
 function emitSubscriptIndex(g: Gen, n: Node): Expr {
   const subs = fields(n, "subscript");
-  if (subs.length === 1) return emitIndexPart(g, subs[0]!);
-  return owned(`new_tuple(vec![${subs.map((s) => own(emitIndexPart(g, s))).join(", ")}])`);
+  if (subs.length === 1 && !isStarred(subs[0]!)) return emitIndexPart(g, subs[0]!);
+  return owned(`new_tuple(${emitSeqVec(g, subs, emitIndexPart)})`);
 }
 
 function emitIndexPart(g: Gen, s: Node): Expr {
@@ -276,16 +278,115 @@ export function emitSlice(g: Gen, s: Node): Expr {
 
 /** `new_list(vec![..])` / `new_tuple` / `new_set`, expanding `*x` items. */
 export function emitSeq(g: Gen, items: Node[], ctor: string): string {
-  if (!items.some((i) => i.type === "list_splat")) {
-    return `${ctor}(vec![${items.map((i) => own(emitExpr(g, i))).join(", ")}])`;
+  return `${ctor}(${emitSeqVec(g, items)})`;
+}
+
+/**
+ * Node ids of `list_splat`s that stand for their operand: see `misparsedSplat`. Consulted by
+ * `emitExpr` while an item that contains one is being emitted.
+ */
+const unstarred = new Set<number>();
+
+function leftOperand(n: Node): Node | null {
+  switch (n.type) {
+    case "attribute":
+      return field(n, "object");
+    case "subscript":
+      return field(n, "value");
+    case "call":
+      return field(n, "function");
+    case "binary_operator":
+      return field(n, "left");
+    default:
+      return null;
   }
+}
+
+/**
+ * tree-sitter-python parses the display item `*a.b` (also `*f()`, `*a[i]`, `*a + b`) as an
+ * attribute / call / subscript / binary operator whose leftmost operand is `list_splat(a)`;
+ * Python stars the whole item (`*(a.b)`). Returns that inner `list_splat`, if any.
+ */
+function misparsedSplat(item: Node): Node | null {
+  for (let cur = leftOperand(item); cur; cur = leftOperand(cur)) if (cur.type === "list_splat") return cur;
+  return null;
+}
+
+/** Whether a display / argument / index item is `*iterable`. */
+export function isStarred(item: Node): boolean {
+  return item.type === "list_splat" || misparsedSplat(item) !== null;
+}
+
+/** The iterable a starred item unpacks. */
+export function emitStarred(g: Gen, item: Node): Expr {
+  if (item.type === "list_splat") return emitExpr(g, named(item)[0]!);
+  const splat = misparsedSplat(item)!;
+  unstarred.add(splat.id);
+  try {
+    return emitExpr(g, item);
+  } finally {
+    unstarred.delete(splat.id);
+  }
+}
+
+/** `vec![..]` of the items' values, expanding `*x` items. */
+function emitSeqVec(g: Gen, items: Node[], one: (g: Gen, n: Node) => Expr = emitExpr): string {
+  if (!items.some(isStarred)) return `vec![${items.map((i) => own(one(g, i))).join(", ")}]`;
   const t = g.t();
   let code = `{ let mut ${t}: Vec<Value> = Vec::new(); `;
   for (const i of items) {
-    if (i.type === "list_splat") code += `${t}.extend(unpack_iterable(${ref(emitExpr(g, named(i)[0]!))})?); `;
-    else code += `${t}.push(${own(emitExpr(g, i))}); `;
+    if (isStarred(i)) code += `${t}.extend(unpack_iterable(${ref(emitStarred(g, i))})?); `;
+    else code += `${t}.push(${own(one(g, i))}); `;
   }
-  return `${code}${ctor}(${t}) }`;
+  return `${code}${t} }`;
+}
+
+/**
+ * A set display. CPython folds one made only of constants into a frozenset constant (built from
+ * the items, then rebuilt in its own iteration order when constants are merged); that layout can
+ * differ from one-by-one insertion. As a `for` iterable the frozenset itself is iterated (any
+ * size); otherwise, from 3 items, BUILD_SET + SET_UPDATE copies it into a new set.
+ */
+function emitSet(g: Gen, n: Node): Expr {
+  const items = named(n);
+  if (!items.every(isConstant)) return owned(`${emitSeq(g, items, "new_set")}?`);
+  if (isForIterable(n)) return owned(`new_frozenset(unpack_iterable(&${emitSeq(g, items, "new_frozenset")}?)?)?`);
+  return owned(`${emitSeq(g, items, items.length >= 3 ? "new_set_const" : "new_set")}?`);
+}
+
+/** Whether CPython's AST optimizer folds `n` into a constant (literals, tuples of them, `-1`). */
+function isConstant(n: Node): boolean {
+  switch (n.type) {
+    case "integer":
+    case "float":
+    case "true":
+    case "false":
+    case "none":
+    case "ellipsis":
+      return true;
+    case "string":
+      return !parseStringStart(kids(n)[0]!.text).fstring;
+    case "concatenated_string":
+      return named(n).every(isConstant);
+    case "unary_operator": {
+      const arg = unparen(field(n, "argument")!);
+      return ["integer", "float", "true", "false", "unary_operator"].includes(arg.type) && isConstant(arg);
+    }
+    case "parenthesized_expression":
+      return unparen(n) !== n && isConstant(unparen(n));
+    case "tuple":
+      return named(n).every(isConstant);
+    default:
+      return false;
+  }
+}
+
+/** Whether `n` is the iterable of a `for` statement or comprehension clause (parentheses aside). */
+function isForIterable(n: Node): boolean {
+  let cur = n;
+  while (cur.parent?.type === "parenthesized_expression") cur = cur.parent;
+  const p = cur.parent;
+  return !!p && (p.type === "for_statement" || p.type === "for_in_clause") && field(p, "right")?.id === cur.id;
 }
 
 function emitDict(g: Gen, n: Node): Expr {
@@ -341,17 +442,6 @@ export function emitArgs(g: Gen, argNode: Node | null): [string, string] {
     kwCode += `${t} }`;
   }
   return [posCode, kwCode];
-}
-
-function emitSeqVec(g: Gen, items: Node[]): string {
-  if (!items.some((i) => i.type === "list_splat")) return `vec![${items.map((i) => own(emitExpr(g, i))).join(", ")}]`;
-  const t = g.t();
-  let code = `{ let mut ${t}: Vec<Value> = Vec::new(); `;
-  for (const i of items) {
-    if (i.type === "list_splat") code += `${t}.extend(unpack_iterable(${ref(emitExpr(g, named(i)[0]!))})?); `;
-    else code += `${t}.push(${own(emitExpr(g, i))}); `;
-  }
-  return `${code}${t} }`;
 }
 
 function emitCall(g: Gen, n: Node): Expr {

@@ -1,6 +1,6 @@
 // String, bytes and f-string literals.
 import { type Node, field, kids } from "./ast.ts";
-import { type Expr, type Gen, owned, ref } from "./context.ts";
+import { type Expr, type Gen, own, owned, ref } from "./context.ts";
 import { emitExpr } from "./expressions.ts";
 import { LiteralError, type StringPrefix, decodeStringBody, parseStringStart } from "./literals.ts";
 import { rustStr } from "./names.ts";
@@ -111,7 +111,6 @@ export function emitInterpolation(g: Gen, interp: Node): string {
     prefix = g.source.slice(interp.startIndex + 1, stop);
   }
   const v = emitExpr(g, exprNode);
-  let valueCode = ref(v);
   let convKind = conv ? conv.text.slice(1) : hasEq && !spec ? "r" : "";
   if (convKind && !["r", "s", "a"].includes(convKind)) {
     g.diag(conv ?? interp, `unknown conversion !${convKind}`);
@@ -120,22 +119,21 @@ export function emitInterpolation(g: Gen, interp: Node): string {
   const specCode = spec ? emitSpec(g, spec) : null;
   let out: string;
   if (convKind) {
-    const conv =
-      convKind === "r"
-        ? `to_repr(${valueCode})?`
-        : convKind === "s"
-          ? `to_str(${valueCode})?`
-          : `to_str(&call_builtin("ascii", vec![${valueCode}.clone()], vec![])?)?`;
-    if (specCode === null || specCode === '""') out = conv;
-    else {
-      valueCode = `&Value::from(${conv})`;
-      out = `format_value(${valueCode}, ${specCode})?`;
-    }
+    const converted = conversion(convKind, v);
+    if (specCode === null || specCode === '""') out = converted;
+    else out = `format_value(&Value::from(${converted}), ${specCode})?`;
   } else {
-    out = `format_value(${valueCode}, ${specCode ?? '""'})?`;
+    out = `format_value(${ref(v)}, ${specCode ?? '""'})?`;
   }
   if (hasEq) return `{ let mut _p = String::from(${rustStr(prefix)}); _p.push_str(&${out}); _p }`;
   return out;
+}
+
+/** Rust `String` expression for `!r` / `!s` / `!a` applied to `v`. */
+function conversion(kind: string, v: Expr): string {
+  if (kind === "r") return `to_repr(${ref(v)})?`;
+  if (kind === "s") return `to_str(${ref(v)})?`;
+  return `to_str(&call_builtin("ascii", vec![${own(v)}], vec![])?)?`;
 }
 
 /** Rust `&str` expression for a format spec (possibly with nested replacement fields). */

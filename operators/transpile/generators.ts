@@ -3,10 +3,11 @@
 // Locals live in the `FnMut` closure (moved in), each statement containing `yield` is split into
 // states; statements without `yield` are emitted as ordinary Rust inside a state. `break`/`continue`
 // of lowered loops become state transitions (`_st = k; continue 'sm;`).
-import { type Node, containsInScope, field, isYield, kids, named, stmts, unparen } from "./ast.ts";
+import { type Node, containsInScope, field, fields, isYield, kids, named, stmts, unparen } from "./ast.ts";
 import { type Gen, indent, own, ref } from "./context.ts";
 import { emitCond, emitExpr } from "./expressions.ts";
 import { rustVar } from "./names.ts";
+import { emitCaseTest, emitMatchSubject, matchCases } from "./patterns.ts";
 import type { Scope } from "./scope.ts";
 import { elseBody, emitAssignTo, emitStmt } from "./statements.ts";
 
@@ -19,8 +20,11 @@ export class StateMachine {
   /** Innermost lowered try region of each state (exceptions raised there go to its handler state). */
   stateRegion: (number | null)[] = [null];
   region: number | null = null;
+  /** Per state: hidden var holding the exception being handled there (context of new exceptions). */
+  stateHandling: (string | null)[] = [null];
+  handling: string | null = null;
   /** Region id -> handler dispatch state and the var receiving the exception. */
-  regions: { handler: number; exc: string; parent: number | null; fin: boolean }[] = [];
+  regions: { handler: number; exc: string }[] = [];
   /** Hidden `u32` vars: pending jump target of a lowered try/finally (u32::MAX = none). */
   hiddenJump: string[] = [];
   private retSt: number | null = null;
@@ -39,6 +43,7 @@ export class StateMachine {
   newState(): number {
     this.states.push([]);
     this.stateRegion.push(this.region);
+    this.stateHandling.push(this.handling);
     return this.states.length - 1;
   }
   emit(code: string): void {
@@ -54,35 +59,47 @@ export class StateMachine {
   }
 }
 
-/** Wraps a rendered state machine into `iter_from_fn(...)` with done-state handling. */
+/**
+ * Wraps a rendered state machine into `iter_from_fn(...)` with done-state handling. A StopIteration
+ * escaping the body becomes RuntimeError (PEP 479).
+ */
 export function wrapMachine(sm: StateMachine, machine: string): string {
   if (sm.regions.length === 0) {
     return (
       "iter_from_fn(Box::new(move || -> PyResult<Option<Value>> {\n" +
       `    let _r = (|| -> PyResult<Option<Value>> {\n${indent(machine, "        ")}\n    })();\n` +
-      `    if !matches!(_r, Ok(Some(_))) { ${sm.st} = u32::MAX; }\n    _r\n}))`
+      `    if !matches!(_r, Ok(Some(_))) { ${sm.st} = u32::MAX; }\n    _r.map_err(gen_escape)\n}))`
     );
   }
-  // exceptions raised in a state inside a lowered try go to that try's handler state
-  const arms: string[] = [];
-  // closing a paused generator (dropped / gen.close()) runs the lowered finally blocks around it
-  const protectedRegion = (r: number | null): boolean => {
-    for (let cur = r; cur !== null; cur = sm.regions[cur]!.parent) if (sm.regions[cur]!.fin) return true;
-    return false;
-  };
-  const guarded = sm.stateRegion.map((r, i) => (protectedRegion(r) ? i : -1)).filter((i) => i >= 0);
-  const closing = guarded.length ? `    if gen_closing() && !matches!(${sm.st}, ${guarded.join(" | ")}) { ${sm.st} = u32::MAX; return Ok(None); }\n` : "";
-  sm.regions.forEach((r, id) => {
-    const states = sm.stateRegion.map((reg, i) => (reg === id ? i : -1)).filter((i) => i >= 0);
-    if (states.length) arms.push(`${states.join(" | ")} => { ${r.exc} = Some(_e); ${sm.st} = ${r.handler}; }`);
-  });
-  arms.push(`_ => { ${sm.st} = u32::MAX; return Err(_e); }`);
+  // closing a paused generator (dropped / gen.close()) raises GeneratorExit at its yield when a
+  // lowered try can handle it; elsewhere the generator just ends
+  const guarded = statesWhere(sm.stateRegion, (r) => r !== null);
   return (
-    `${guarded.length ? "gen_closable" : "iter_from_fn"}(Box::new(move || -> PyResult<Option<Value>> {\n${closing}    loop {\n` +
+    "gen_closable(Box::new(move || -> PyResult<Option<Value>> {\n" +
+    `    if gen_take_closing() && !matches!(${sm.st}, ${guarded.join(" | ")}) { ${sm.st} = u32::MAX; return Ok(None); }\n    loop {\n` +
     `        let _r = (|| -> PyResult<Option<Value>> {\n${indent(machine, "            ")}\n        })();\n` +
     `        match _r {\n            Ok(Some(v)) => return Ok(Some(v)),\n            Ok(None) => { ${sm.st} = u32::MAX; return Ok(None); }\n` +
-    `            Err(_e) => match ${sm.st} {\n${indent(arms.join("\n"), "                ")}\n            },\n        }\n    }\n}))`
+    `            Err(_e) => {\n${indent(routeError(sm), "                ")}\n            }\n        }\n    }\n}))`
   );
+}
+
+/** An exception raised in a state: chained to the one being handled there, then sent to the handler state of its region. */
+function routeError(sm: StateMachine): string {
+  const ctxArms = [...new Set(sm.stateHandling)]
+    .filter((h): h is string => h !== null)
+    .map((h) => `${statesWhere(sm.stateHandling, (x) => x === h).join(" | ")} => { if let Some(_h) = &${h} { set_context(&_e, _h); } }`);
+  const setCtx = ctxArms.length ? `match ${sm.st} {\n${indent([...ctxArms, "_ => {}"].join("\n"))}\n}\n` : "";
+  const arms: string[] = [];
+  sm.regions.forEach((r, id) => {
+    const states = statesWhere(sm.stateRegion, (x) => x === id);
+    if (states.length) arms.push(`${states.join(" | ")} => { ${r.exc} = Some(_e); ${sm.st} = ${r.handler}; }`);
+  });
+  arms.push(`_ => { ${sm.st} = u32::MAX; return Err(gen_escape(_e)); }`);
+  return `${setCtx}match ${sm.st} {\n${indent(arms.join("\n"))}\n}`;
+}
+
+function statesWhere<T>(perState: T[], pred: (x: T) => boolean): number[] {
+  return perState.map((x, i) => (pred(x) ? i : -1)).filter((i) => i >= 0);
 }
 
 /** Captures re-cloned inside an `Fn` body before moving into the `FnMut` machine. */
@@ -96,7 +113,9 @@ export function recaptures(g: Gen, s: Scope): string {
   return code;
 }
 
-const hasYield = (n: Node): boolean => containsInScope(n, isYield);
+const NESTED_SCOPES = new Set(["function_definition", "class_definition", "decorated_definition", "lambda"]);
+/** Whether `n` holds a yield of the current generator (nested defs/classes are their own scopes). */
+const hasYield = (n: Node): boolean => !NESTED_SCOPES.has(n.type) && containsInScope(n, isYield);
 
 export function emitGeneratorBody(g: Gen, fnScope: Scope, body: Node[]): string {
   const st = g.t("_st");
@@ -104,6 +123,8 @@ export function emitGeneratorBody(g: Gen, fnScope: Scope, body: Node[]): string 
   const savedGen = g.genState;
   g.genState = { stVar: st, label: "sm", finallys: [], retState: () => sm.returnState() };
   const machine = g.inFrame({ kind: "gen" }, () => {
+    // gen.throw() before the first next() raises without running the body
+    sm.emit("gen_resume_throw()?;");
     lowerBlock(g, sm, body);
     sm.emit("return Ok(None);");
     return sm.render();
@@ -243,6 +264,12 @@ function lowerStmt(g: Gen, sm: StateMachine, n: Node): void {
     case "try_statement":
       lowerTry(g, sm, n);
       return;
+    case "with_statement":
+      lowerWith(g, sm, n);
+      return;
+    case "match_statement":
+      lowerMatch(g, sm, n);
+      return;
     default:
       g.diag(n, `yield inside ${n.type.replace(/_statement$/, "")} is not supported in generator functions`);
   }
@@ -261,8 +288,26 @@ function lowerTry(g: Gen, sm: StateMachine, n: Node): void {
     lowerTryExcept(g, sm, n, handlers, elseClause);
     return;
   }
-  // try/finally: exceptions of the body (and its handlers) go to the finally state with the
-  // exception pending; break/continue/return leaving the body go there with a pending jump.
+  lowerCleanupRegion(
+    g,
+    sm,
+    () => {
+      if (handlers.length || elseClause) lowerTryExcept(g, sm, n, handlers, elseClause);
+      else lowerBlock(g, sm, stmts(field(n, "body")));
+    },
+    (pend) => {
+      handling(sm, pend, () => lowerBlock(g, sm, stmts(named(finallyClause).find((c) => c.type === "block") ?? null)));
+      sm.emit(`if let Some(_e) = ${pend}.take() { return Err(_e); }`);
+    },
+  );
+}
+
+/**
+ * A region whose exit always runs `cleanup` (finally, `with` exit): exceptions of `body` reach the
+ * cleanup state pending in the var passed to `cleanup`; break/continue/return leaving the body go
+ * there with a pending jump, continued after it.
+ */
+function lowerCleanupRegion(g: Gen, sm: StateMachine, body: () => void, cleanup: (pend: string) => void): void {
   const outer = sm.region;
   const pend = g.t("_gf");
   sm.hiddenErr.push(pend);
@@ -270,7 +315,7 @@ function lowerTry(g: Gen, sm: StateMachine, n: Node): void {
   sm.hiddenJump.push(jump);
   const fin = sm.newState(); // outer region
   const region = sm.regions.length;
-  sm.regions.push({ handler: fin, exc: pend, parent: outer, fin: true });
+  sm.regions.push({ handler: fin, exc: pend });
   sm.region = region;
   const bodyState = sm.newState();
   sm.emit(`${pend} = None; ${jump} = u32::MAX;`);
@@ -279,16 +324,15 @@ function lowerTry(g: Gen, sm: StateMachine, n: Node): void {
   const rec = { fin, jump, targets: new Map<number, number>() };
   g.genState!.finallys.push(rec);
   try {
-    if (handlers.length || elseClause) lowerTryExcept(g, sm, n, handlers, elseClause);
-    else lowerBlock(g, sm, stmts(field(n, "body")));
+    body();
   } finally {
     g.genState!.finallys.pop();
   }
   sm.region = outer;
   sm.goto(fin);
   sm.cur = fin;
-  lowerBlock(g, sm, stmts(named(finallyClause).find((c) => c.type === "block") ?? null));
-  sm.emit(`if let Some(_e) = ${pend}.take() { return Err(_e); }`);
+  sm.stateHandling[fin] = pend;
+  cleanup(pend);
   // pending jumps whose target lies outside enclosing lowered finally blocks continue through them
   const encl = g.genState!.finallys;
   for (const [target, depth] of rec.targets) {
@@ -299,6 +343,76 @@ function lowerTry(g: Gen, sm: StateMachine, n: Node): void {
     }
   }
   sm.emit(`if ${jump} != u32::MAX { ${sm.st} = ${jump}; ${jump} = u32::MAX; continue 'sm; }`);
+}
+
+/** `with` whose body contains `yield`: `__exit__` runs as a cleanup region and may suppress the exception. */
+function lowerWith(g: Gen, sm: StateMachine, n: Node): void {
+  const clause = kids(n).find((c) => c.type === "with_clause");
+  const items = clause ? named(clause).filter((c) => c.type === "with_item") : [];
+  if (kids(n).some((c) => c.type === "async") || !items.length) {
+    g.diag(n, "unsupported with statement in a generator function");
+    return;
+  }
+  lowerWithItems(g, sm, items, stmts(field(n, "body")));
+}
+
+function lowerWithItems(g: Gen, sm: StateMachine, items: Node[], body: Node[]): void {
+  const [item, ...rest] = items;
+  const v = field(item!, "value")!;
+  const ctxNode = v.type === "as_pattern" ? named(v)[0]! : v;
+  const alias = v.type === "as_pattern" ? field(v, "alias") : null;
+  const target = alias ? (named(alias)[0] ?? alias) : null;
+  const exit = g.t("_gw");
+  const entered = g.t("_gv");
+  sm.hidden.push(exit, entered);
+  sm.emit(
+    `{ let _m = ${own(emitExpr(g, ctxNode))}; let _x = getattr(&_m, "__exit__")?; ` +
+      `${entered} = Some(call_method(&_m, "__enter__", vec![], vec![])?); ${exit} = Some(_x); }`,
+  );
+  lowerCleanupRegion(
+    g,
+    sm,
+    () => {
+      sm.emit(target ? emitAssignTo(g, target, `${entered}.take().unwrap()`) : `${entered} = None;`);
+      if (rest.length) lowerWithItems(g, sm, rest, body);
+      else lowerBlock(g, sm, body);
+    },
+    (pend) =>
+      sm.emit(
+        `let _x = ${exit}.take().unwrap();\nif let Some(_e) = ${pend}.clone() {\n` +
+          "    let _s = truthy(&call(&_x, vec![exc_type(&_e)?, err_value(&_e), Value::None], vec![])?)?;\n" +
+          `    ${pend} = None;\n    if !_s { return Err(_e); }\n` +
+          "} else {\n    call(&_x, vec![Value::None, Value::None, Value::None], vec![])?;\n}",
+      ),
+  );
+}
+
+/** `match` with `yield` in case bodies: the cases are tested in one state, each body is lowered. */
+function lowerMatch(g: Gen, sm: StateMachine, n: Node): void {
+  const cases = matchCases(n);
+  const guardYield = cases.some((cc) => {
+    const guard = field(cc, "guard");
+    return guard !== null && hasYield(guard);
+  });
+  if (guardYield || fields(n, "subject").some(hasYield)) {
+    g.diag(n, "yield in a match subject or guard is not supported in generator functions");
+    return;
+  }
+  const subj = g.t("_ms");
+  const join = sm.newState();
+  const targets = cases.map(() => sm.newState());
+  let code = `let ${subj} = ${emitMatchSubject(g, n)};\n`;
+  cases.forEach((cc, i) => {
+    const hit = g.t("_mh");
+    code += `let ${hit}: bool = ${emitCaseTest(g, cc, subj)};\nif ${hit} { ${sm.st} = ${targets[i]}; continue 'sm; }\n`;
+  });
+  sm.emit(`${code}${sm.st} = ${join}; continue 'sm;`);
+  cases.forEach((cc, i) => {
+    sm.cur = targets[i]!;
+    lowerBlock(g, sm, stmts(field(cc, "consequence")));
+    sm.goto(join);
+  });
+  sm.cur = join;
 }
 
 function lowerTryExcept(g: Gen, sm: StateMachine, n: Node, handlers: Node[], elseClause: Node | undefined): void {
@@ -313,7 +427,7 @@ function lowerTryExcept(g: Gen, sm: StateMachine, n: Node, handlers: Node[], els
   const exit = sm.newState();
   const handlerState = sm.newState(); // belongs to the outer region
   const region = sm.regions.length;
-  sm.regions.push({ handler: handlerState, exc, parent: outer, fin: false });
+  sm.regions.push({ handler: handlerState, exc });
   // body runs in its own region
   sm.region = region;
   const bodyState = sm.newState();
@@ -330,6 +444,7 @@ function lowerTryExcept(g: Gen, sm: StateMachine, n: Node, handlers: Node[], els
   }
   // handler dispatch
   sm.cur = handlerState;
+  sm.stateHandling[handlerState] = exc;
   const e = `${exc}.clone().unwrap()`;
   let dispatch = `let _e: PyErr = ${e};\n`;
   const bodies: { state: number; block: Node | null; alias: string | null }[] = [];
@@ -344,7 +459,7 @@ function lowerTryExcept(g: Gen, sm: StateMachine, n: Node, handlers: Node[], els
       const a = field(head, "alias");
       alias = a ? (named(a)[0] ?? a).text : null;
     }
-    const st = sm.newState();
+    const st = handling(sm, exc, () => sm.newState());
     bodies.push({ state: st, block: blockNode, alias });
     const test = typeNode ? `err_matches(&_e, ${ref(emitExpr(g, typeNode))})?` : "true";
     const bind = alias ? g.store(alias, "err_value(&_e)") : "";
@@ -355,13 +470,24 @@ function lowerTryExcept(g: Gen, sm: StateMachine, n: Node, handlers: Node[], els
   for (const b of bodies) {
     sm.cur = b.state;
     g.handlers = [...g.handlers, e];
-    lowerBlock(g, sm, stmts(b.block));
+    handling(sm, exc, () => lowerBlock(g, sm, stmts(b.block)));
     g.handlers = g.handlers.slice(0, -1);
     if (b.alias) sm.emit(g.unbind(b.alias));
     sm.emit(`${exc} = None;`);
     sm.goto(exit);
   }
   sm.cur = exit;
+}
+
+/** Runs `f` with states created meanwhile marked as handling the exception in `exc`. */
+function handling<T>(sm: StateMachine, exc: string, f: () => T): T {
+  const saved = sm.handling;
+  sm.handling = exc;
+  try {
+    return f();
+  } finally {
+    sm.handling = saved;
+  }
 }
 
 function collectYields(n: Node, out: Node[]): void {
@@ -402,7 +528,7 @@ function lowerYield(g: Gen, sm: StateMachine, y: Node, into: string | null): voi
     sm.cur = loop;
     const done = into ? `${into} = Some(gen_take_return());` : "gen_take_return();";
     sm.emit(
-      `gen_take_return();\nmatch next(${it}.as_ref().unwrap())? { Some(x) => return Ok(Some(x)), None => { ${it} = None; ${done} ${sm.st} = ${after}; continue 'sm; } }`,
+      `match gen_delegate(${it}.as_ref().unwrap())? { Some(x) => return Ok(Some(x)), None => { ${it} = None; ${done} ${sm.st} = ${after}; continue 'sm; } }`,
     );
     sm.cur = after;
     return;

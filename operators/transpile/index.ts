@@ -1,12 +1,13 @@
 // Python -> Rust translation of one module (dynamic: every value is a pyrt `Value`).
 import { parsePython } from "../ingest/parser.ts";
-import { named } from "./ast.ts";
-import { Gen, indent } from "./context.ts";
+import { type Node, named } from "./ast.ts";
+import { Gen, indent, own } from "./context.ts";
 import { type Diagnostic, makeDiagnostic, syntaxDiagnostics } from "./diagnostics.ts";
+import { emitExpr } from "./expressions.ts";
 import { type LinkableModule, linkProgram as link } from "./link.ts";
-import { rustModuleIdent } from "./names.ts";
+import { applyEdits, privateNameEdits, rustModuleIdent } from "./names.ts";
 import { analyzeScopes } from "./scope.ts";
-import { emitBlock } from "./statements.ts";
+import { docstringOf, emitBlock } from "./statements.ts";
 
 export type { Diagnostic };
 
@@ -29,21 +30,28 @@ export function normalizeSource(source: string): string {
 }
 
 export async function transpileModule(source: string, opts: { moduleName: string; path: string; isPackage: boolean }): Promise<ModuleTranspile> {
-  const src = normalizeSource(source);
-  const tree = await parsePython(src);
-  const root = tree.rootNode;
+  let src = normalizeSource(source);
+  let tree = await parsePython(src);
   const rustModule = rustModuleIdent(opts.moduleName);
-  const syntax = syntaxDiagnostics(opts.path, root);
+  const syntax = syntaxDiagnostics(opts.path, tree.rootNode);
   if (syntax.length) {
     tree.delete();
     return { moduleName: opts.moduleName, rustModule, rust: "", imports: [], diagnostics: syntax };
   }
+  // private names are mangled in the source (lines are kept, so diagnostics still point right)
+  const edits = privateNameEdits(tree.rootNode);
+  if (edits.length) {
+    tree.delete();
+    src = applyEdits(src, edits);
+    tree = await parsePython(src);
+  }
+  const root = tree.rootNode;
   const info = analyzeScopes(root);
   const g = new Gen(src, opts.path, opts.moduleName, opts.isPackage, info);
   for (const issue of info.issues) g.diags.push(makeDiagnostic(opts.path, issue.node, issue.message));
   let body: string;
   try {
-    body = emitBlock(g, named(root));
+    body = emitModuleDoc(g, named(root)) + emitBlock(g, named(root));
   } catch (e) {
     tree.delete();
     throw e;
@@ -62,6 +70,12 @@ export async function transpileModule(source: string, opts: { moduleName: string
     return true;
   });
   return { moduleName: opts.moduleName, rustModule, rust, imports: [...g.imports], diagnostics };
+}
+
+/** `__doc__ = "..."` for a module docstring (the module dict starts with `__doc__ = None`). */
+function emitModuleDoc(g: Gen, body: Node[]): string {
+  const doc = docstringOf(body);
+  return doc ? `store_global(&module, "__doc__", ${own(emitExpr(g, doc))});\n` : "";
 }
 
 export function linkProgram(entryModule: string, modules: ModuleTranspile[]): string {

@@ -1,4 +1,5 @@
 // Python identifier -> Rust identifier mangling, Rust string literals.
+import { type Node, field } from "./ast.ts";
 
 const RUST_KEYWORDS = new Set(
   (
@@ -62,4 +63,63 @@ export function rustStr(s: string): string {
     else out += ch;
   }
   return `${out}"`;
+}
+
+/** A source replacement: `text` replaces source[start, end) (JS string indices). */
+export interface SourceEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** CPython's private name mangling: `__x` inside class `_Cls` -> `_Cls__x`. */
+export function mangledName(name: string, className: string): string | null {
+  if (!name.startsWith("__") || name.endsWith("__") || name.includes(".")) return null;
+  const stripped = className.replace(/^_+/, "");
+  return stripped ? `_${stripped}${name}` : null;
+}
+
+/** Identifier nodes that are not Python names: keyword argument / class pattern keys and import paths. */
+function isUnmangledIdentifier(id: Node): boolean {
+  const p = id.parent;
+  if (!p) return true;
+  if ((p.type === "keyword_argument" || p.type === "keyword_pattern") && field(p, "name")?.id === id.id) return true;
+  for (let a: Node | null = p; a; a = a.parent) {
+    if (a.type === "import_statement" || a.type === "import_from_statement" || a.type === "future_import_statement") return true;
+    if (a.type.endsWith("_statement") || a.type === "block" || a.type === "module") return false;
+  }
+  return false;
+}
+
+/**
+ * Edits renaming private names the way CPython's compiler does: every identifier (names,
+ * attributes, defs, parameters) of the form `__x` inside a class body, nested functions
+ * included, becomes `_Class__x` for the innermost enclosing class. Strings are left alone.
+ */
+export function privateNameEdits(root: Node): SourceEdit[] {
+  const edits: SourceEdit[] = [];
+  const walk = (n: Node, cls: string | null): void => {
+    if (n.type === "identifier") {
+      const m = cls === null ? null : mangledName(n.text, cls);
+      if (m && !isUnmangledIdentifier(n)) edits.push({ start: n.startIndex, end: n.endIndex, text: m });
+      return;
+    }
+    const body = n.type === "class_definition" ? field(n, "body") : null;
+    for (const c of n.children) {
+      if (c) walk(c, c.id === body?.id ? field(n, "name")!.text : cls);
+    }
+  };
+  walk(root, null);
+  return edits;
+}
+
+/** `source` with non-overlapping `edits` applied. */
+export function applyEdits(source: string, edits: SourceEdit[]): string {
+  let out = "";
+  let pos = 0;
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    out += source.slice(pos, e.start) + e.text;
+    pos = e.end;
+  }
+  return out + source.slice(pos);
 }

@@ -18,31 +18,45 @@ interface Ctx {
 
 export function emitMatch(g: Gen, n: Node): string {
   const subj = g.t("_ms");
-  const subjectNode = field(n, "subject")!;
-  const subjects = fields(n, "subject");
-  const subjCode = subjects.length > 1 ? `new_tuple(vec![${subjects.map((s) => own(emitExpr(g, s))).join(", ")}])` : own(emitExpr(g, subjectNode));
   const mt = `'mt${g.loopId()}`;
-  let code = `{\nlet ${subj} = ${subjCode};\n${mt}: loop {\n`;
-  const body = field(n, "body");
-  const cases = body ? kids(body).filter((c) => c.type === "case_clause") : [];
-  for (const cc of cases) {
-    const pats = kids(cc).filter((c) => c.type === "case_pattern");
-    const label = `'m${g.loopId()}`;
-    const ctx: Ctx = { label, caps: new Map(), lines: [] };
-    if (pats.length === 1) compile(g, pats[0]!, `&${subj}`, ctx);
-    else compileSequence(g, cc, pats, `&${subj}`, ctx);
-    const guard = field(cc, "guard");
-    let caseCode = "{\n";
-    for (const t of ctx.caps.values()) caseCode += `    let mut ${t}: Option<Value> = None;\n`;
-    caseCode += `    let _ok: bool = ${label}: loop {\n${indent(ctx.lines.join("\n"), "        ")}\n        break ${label} true;\n    };\n`;
-    caseCode += "    if _ok {\n";
-    for (const [name, t] of ctx.caps) caseCode += `        ${g.store(name, `${t}.unwrap()`)}\n`;
-    const guardCond = guard ? emitCond(g, named(guard)[0]!) : "true";
+  let code = `{\nlet ${subj} = ${emitMatchSubject(g, n)};\n${mt}: loop {\n`;
+  for (const cc of matchCases(n)) {
+    const test = emitCaseTest(g, cc, subj);
     const bodyCode = emitBlock(g, stmts(field(cc, "consequence")));
-    caseCode += `        if ${guardCond} {\n${indent(bodyCode, "            ")}\n            break ${mt};\n        }\n    }\n}\n`;
-    code += indent(caseCode);
+    code += indent(`if ${test} {\n${indent(bodyCode)}\n    break ${mt};\n}\n`);
   }
   code += `    break ${mt};\n}\n}`;
+  return code;
+}
+
+/** The subject value of a match statement (a tuple for `match a, b:`). */
+export function emitMatchSubject(g: Gen, n: Node): string {
+  const subjects = fields(n, "subject");
+  return subjects.length > 1 ? `new_tuple(vec![${subjects.map((s) => own(emitExpr(g, s))).join(", ")}])` : own(emitExpr(g, subjects[0]!));
+}
+
+export function matchCases(n: Node): Node[] {
+  const body = field(n, "body");
+  return body ? kids(body).filter((c) => c.type === "case_clause") : [];
+}
+
+/**
+ * Block expression: whether case clause `cc` matches the value in var `subj`. Captures are bound
+ * when the pattern matched, before the guard is evaluated (as in CPython).
+ */
+export function emitCaseTest(g: Gen, cc: Node, subj: string): string {
+  const pats = kids(cc).filter((c) => c.type === "case_pattern");
+  const label = `'m${g.loopId()}`;
+  const ctx: Ctx = { label, caps: new Map(), lines: [] };
+  if (pats.length === 1) compile(g, pats[0]!, `&${subj}`, ctx);
+  else compileSequence(g, cc, pats, `&${subj}`, ctx);
+  const guard = field(cc, "guard");
+  let code = "{\n";
+  for (const t of ctx.caps.values()) code += `    let mut ${t}: Option<Value> = None;\n`;
+  code += `    let _ok: bool = ${label}: loop {\n${indent(ctx.lines.join("\n"), "        ")}\n        break ${label} true;\n    };\n`;
+  code += "    if _ok {\n";
+  for (const [name, t] of ctx.caps) code += `        ${g.store(name, `${t}.unwrap()`)}\n`;
+  code += `        ${guard ? emitCond(g, named(guard)[0]!) : "true"}\n    } else {\n        false\n    }\n}`;
   return code;
 }
 

@@ -9,6 +9,14 @@ import { emitImport, emitImportFrom } from "./imports.ts";
 import { rustStr } from "./names.ts";
 import { emitMatch } from "./patterns.ts";
 
+/** The docstring of a module / class body: a leading plain (not f-, not bytes) string literal. */
+export function docstringOf(body: Node[]): Node | null {
+  const first = body[0];
+  if (first?.type !== "expression_statement" || named(first).length !== 1) return null;
+  const s = named(first)[0]!;
+  return s.type === "string" && !/^[a-zA-Z]*[fFbB]/.test(s.text) ? s : null;
+}
+
 export function emitBlock(g: Gen, nodes: Node[]): string {
   return nodes.map((n) => emitStmt(g, n)).join("\n");
 }

@@ -147,6 +147,15 @@ describe("transpileModule", () => {
     const r = await transpileModule('def g():\n    """doc"""\n    try:\n        x = yield 1\n        print(x)\n    finally:\n        print("done")\n', opts);
     expect(r.diagnostics).toEqual([]);
   });
+  it("lowers yield inside with and match, and generators nested in generators", async () => {
+    const src =
+      "def g(xs):\n    def inner():\n        yield 1\n    with open('f') as fh:\n        yield fh\n    match xs:\n        case [a]:\n            yield a\n    yield from inner()\n";
+    const r = await transpileModule(src, opts);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.rust).toContain("gen_closable(");
+    expect(r.rust).toContain('"__exit__"');
+    expect(r.rust).toContain("gen_delegate(");
+  });
   it("reports syntax errors", async () => {
     const r = await transpileModule("def f(:\n", opts);
     expect(r.diagnostics.length).toBeGreaterThan(0);
@@ -176,6 +185,31 @@ describe("transpileModule", () => {
     expect(main).toContain("mod m_a_db {");
     expect(main).toContain('register_module("a.b", m_a_db::init);');
     expect(main).toContain('run_main("a.b")');
+  });
+  it("stars the whole item when tree-sitter parses `*a.b` / `*f()` as a primary over a splat", async () => {
+    const r = await transpileModule("class S:\n    items = [1]\nx = [*S.items, *sorted('ba')], {*S.items[0:]}, *S.items\n", opts);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.rust.match(/unpack_iterable\(/g)?.length).toBe(4);
+  });
+  it("reads `:=` at the top of an f-string field as a format spec starting with `=`", async () => {
+    const r = await transpileModule('n = -255\nprint(f"{n:=+8}", f"{n:=^{n}}", f"{(y:=5)}", f"{n=:=>9}")\n', opts);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.rust).toContain('"n")?, "=+8")');
+    expect(r.rust).toContain('_sp.push_str("=^")');
+    expect(r.rust).toContain('String::from("n="); _p.push_str(&format_value(&load_global(&module, "n")?, "=>9")');
+    expect(r.rust).toContain('store_global(&module, "y"');
+    expect(r.rust.match(/store_global\(&module, "n"/g)?.length).toBe(1);
+  });
+  it("builds constant set displays the way CPython's frozenset constant does", async () => {
+    const r = await transpileModule("v = 1\na = {1, -2, (3, 4)}\nb = {1, 2}\nc = {1, 2, v}\nfor x in {1, 2}:\n    pass\n", opts);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.rust).toContain("new_set_const(vec![Value::Int(1), Value::Int(-2), new_tuple(");
+    expect(r.rust.match(/new_set\(/g)?.length).toBe(2);
+    expect(r.rust).toContain("new_frozenset(unpack_iterable(&new_frozenset(vec![Value::Int(1), Value::Int(2)])?)?)?");
+  });
+  it("passes an owned value to ascii() for `!a`", async () => {
+    const r = await transpileModule('y = "e"\nprint(f"{y + y!a}")\n', opts);
+    expect(r.rust).toMatch(/call_builtin\("ascii", vec!\[add\(/);
   });
   it("f-string self-documenting expressions keep source text", async () => {
     const r = await transpileModule("n = 1\nprint(f'{n * 2 = }')\n", opts);

@@ -275,6 +275,9 @@ pub const F_DESCR: u32 = 256;
 /// every class of the MRO defines `__slots__` without `__dict__`: no per-instance attribute dict
 pub const F_SLOTS: u32 = 512;
 
+/// the class has a non-empty `__abstractmethods__` (instantiation raises TypeError)
+pub const F_ABSTRACT: u32 = 1024;
+
 /// For a class with F_SLOTS: is `name` one of the slots declared along the MRO?
 pub fn slot_allowed(cls: &Rc<Class>, name: &str) -> bool {
     for c in mro_of(cls) {
@@ -325,6 +328,9 @@ pub fn class_flags(cls: &Rc<Class>) -> u32 {
             f |= F_DESCR;
             break;
         }
+    }
+    if matches!(cls.attrs.borrow().get_str("__abstractmethods__"), Some(Value::FrozenSet(s)) if s.len() > 0) {
+        f |= F_ABSTRACT;
     }
     if cls.builtin.is_none() && f & (F_EXC | F_PAYLOAD) == 0 {
         let mut all = true;
@@ -473,6 +479,126 @@ thread_local! {
 
 /// `class Name(bases): attrs`.
 pub fn make_class(name: &str, qualname: &str, module: &str, bases: Vec<Value>, attrs: Vec<(String, Value)>) -> PyResult<Value> {
+    make_class_kw(name, qualname, module, bases, attrs, vec![])
+}
+
+/// `class Name(bases, **kw): attrs`: `metaclass=` may only be `type` / `abc.ABCMeta` (the
+/// runtime's ABCMeta is `type`; it makes the class abstract-method aware), the other keywords
+/// go to the parents' `__init_subclass__`.
+pub fn make_class_kw(
+    name: &str,
+    qualname: &str,
+    module: &str,
+    bases: Vec<Value>,
+    attrs: Vec<(String, Value)>,
+    mut kw: Vec<(String, Value)>,
+) -> PyResult<Value> {
+    let mut abc = false;
+    if let Some(ix) = kw.iter().position(|(k, _)| k == "metaclass") {
+        match kw.remove(ix).1 {
+            Value::Class(m) if m.builtin == Some("type") => abc = true,
+            other => return Err(exc("TypeError", format!("metaclass {} is not supported", crate::repr::to_repr(&other)?))),
+        }
+    }
+    let clsv = new_class(name, qualname, module, bases, attrs)?;
+    let cls = match &clsv {
+        Value::Class(c) => c.clone(),
+        _ => unreachable!(),
+    };
+    if abc || is_abc_class(&cls) {
+        set_abstract_methods(&cls);
+    }
+    init_class_hooks(&cls, &clsv, kw)?;
+    Ok(clsv)
+}
+
+/// Is some class of the MRO created by ABCMeta (`abc.ABC` or a class with `__abstractmethods__`)?
+fn is_abc_class(cls: &Rc<Class>) -> bool {
+    cls.mro.iter().any(|c| (c.name == "ABC" && c.module == "abc") || c.attrs.borrow().get_str("__abstractmethods__").is_some())
+}
+
+/// `__isabstractmethod__` of a class attribute (functions, wrapped methods, properties).
+fn is_abstract_attr(v: &Value) -> bool {
+    match v {
+        Value::Func(f) => matches!(f.attrs.borrow().get_str("__isabstractmethod__"), Some(Value::Bool(true))),
+        Value::StaticMethod(g) | Value::ClassMethod(g) => is_abstract_attr(g),
+        Value::Property(p) => is_abstract_attr(&p.0) || is_abstract_attr(&p.1) || is_abstract_attr(&p.2),
+        _ => false,
+    }
+}
+
+/// ABCMeta.__new__: the abstract methods defined here plus those inherited and not overridden.
+fn set_abstract_methods(cls: &Rc<Class>) {
+    let mut names: Vec<String> = vec![];
+    for (k, v) in cls.attrs.borrow().items() {
+        if let (Value::Str(k), true) = (&k, is_abstract_attr(&v)) {
+            names.push(k.to_string());
+        }
+    }
+    for b in &cls.bases {
+        let inherited = b.attrs.borrow().get_str("__abstractmethods__");
+        if let Some(Value::FrozenSet(set)) = inherited {
+            for k in set.items() {
+                if let Value::Str(k) = k {
+                    let still = lookup_class_attr(cls, &k).map_or(false, |v| is_abstract_attr(&v));
+                    if still && !names.iter().any(|n| **n == *k) {
+                        names.push(k.to_string());
+                    }
+                }
+            }
+        }
+    }
+    let set = crate::ops::new_frozenset(names.into_iter().map(Value::from).collect()).unwrap_or(Value::None);
+    cls.attrs.borrow_mut().set_str("__abstractmethods__", set);
+}
+
+/// TypeError for instantiating a class with F_ABSTRACT.
+pub fn abstract_instantiation_error(cls: &Rc<Class>) -> PyErr {
+    let mut names: Vec<String> = match cls.attrs.borrow().get_str("__abstractmethods__") {
+        Some(Value::FrozenSet(s)) => s.items().iter().map(|v| crate::repr::to_str(v).unwrap_or_default()).collect(),
+        _ => vec![],
+    };
+    names.sort();
+    exc(
+        "TypeError",
+        format!(
+            "Can't instantiate abstract class {} with abstract method{} {}",
+            cls.name,
+            if names.len() == 1 { "" } else { "s" },
+            names.join(", ")
+        ),
+    )
+}
+
+/// `__set_name__` on descriptors of the new class, then the parents' `__init_subclass__(**kw)`.
+fn init_class_hooks(cls: &Rc<Class>, clsv: &Value, kw: Vec<(String, Value)>) -> PyResult<()> {
+    let items = cls.attrs.borrow().items();
+    for (k, v) in items {
+        if let Value::Instance(_) = &v {
+            if crate::object::lookup_special(&v, "__set_name__").is_some() {
+                crate::object::call_method(&v, "__set_name__", vec![clsv.clone(), k.clone()], vec![])?;
+            }
+        }
+    }
+    for c in cls.mro.iter() {
+        let f = c.attrs.borrow().get_str("__init_subclass__");
+        if let Some(f) = f {
+            let f = match f {
+                Value::ClassMethod(f) => (*f).clone(),
+                other => other,
+            };
+            crate::object::call(&f, vec![clsv.clone()], kw)?;
+            return Ok(());
+        }
+    }
+    if !kw.is_empty() {
+        return Err(exc("TypeError", format!("{}.__init_subclass__() takes no keyword arguments", cls.name)));
+    }
+    Ok(())
+}
+
+/// The class object itself (MRO, namespace, implicit staticmethod/classmethod wrapping).
+fn new_class(name: &str, qualname: &str, module: &str, bases: Vec<Value>, attrs: Vec<(String, Value)>) -> PyResult<Value> {
     let mut base_classes: Vec<Rc<Class>> = vec![];
     for b in &bases {
         match b {
@@ -499,7 +625,7 @@ pub fn make_class(name: &str, qualname: &str, module: &str, bases: Vec<Value>, a
             let names: Vec<String> = base_classes.iter().map(|c| c.name.clone()).collect();
             return Err(exc(
                 "TypeError",
-                format!("Cannot create a consistent method resolution order (MRO) for bases {}", names.join(", ")),
+                format!("Cannot create a consistent method resolution\norder (MRO) for bases {}", names.join(", ")),
             ));
         }
     };
@@ -550,28 +676,7 @@ pub fn make_class(name: &str, qualname: &str, module: &str, bases: Vec<Value>, a
         builtin: None,
         cache: ClassCache::default(),
     });
-    let clsv = Value::Class(cls.clone());
-    // __set_name__ on descriptors, __init_subclass__ on parents
-    let items = cls.attrs.borrow().items();
-    for (k, v) in items {
-        if let Value::Instance(_) = &v {
-            if crate::object::lookup_special(&v, "__set_name__").is_some() {
-                crate::object::call_method(&v, "__set_name__", vec![clsv.clone(), k.clone()], vec![])?;
-            }
-        }
-    }
-    for c in cls.mro.iter() {
-        let f = c.attrs.borrow().get_str("__init_subclass__");
-        if let Some(f) = f {
-            let f = match f {
-                Value::ClassMethod(f) => (*f).clone(),
-                other => other,
-            };
-            crate::object::call(&f, vec![clsv.clone()], vec![])?;
-            break;
-        }
-    }
-    Ok(clsv)
+    Ok(Value::Class(cls))
 }
 
 /// `isinstance(obj, cls)` where cls is a class or (nested) tuple of classes.

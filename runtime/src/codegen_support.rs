@@ -342,11 +342,43 @@ pub fn gen_take_return() -> Value {
 
 thread_local! {
     static GEN_CLOSING: std::cell::Cell<bool> = std::cell::Cell::new(false);
+    /// Set by an explicit `gen.close()`: the generator closed reports its outcome in GEN_CLOSE_ERR.
+    static GEN_CLOSE_EXPLICIT: std::cell::Cell<bool> = std::cell::Cell::new(false);
+    static GEN_CLOSE_ERR: RefCell<Option<PyErr>> = RefCell::new(None);
 }
 
-/// True while a dropped generator is being closed (GeneratorExit raised at its paused yield).
-pub fn gen_closing() -> bool {
-    GEN_CLOSING.with(|c| c.get())
+/// Called first by a closable generator when it runs: true (once) when it is being closed, with
+/// GeneratorExit pending at its paused yield. Consumed so generators run by its handlers run normally.
+pub fn gen_take_closing() -> bool {
+    GEN_CLOSING.with(|c| c.replace(false))
+}
+
+fn err_is(e: &PyErr, name: &str) -> bool {
+    match builtin_value(name) {
+        Some(c) => err_matches(e, &c).unwrap_or(false),
+        None => false,
+    }
+}
+
+/// PEP 479: a StopIteration escaping a generator body becomes RuntimeError (caused by it).
+pub fn gen_escape(e: PyErr) -> PyErr {
+    if !err_is(&e, "StopIteration") {
+        return e;
+    }
+    let rt = raise_from(err_value(&PyErr::new("RuntimeError", "generator raised StopIteration")), err_value(&e));
+    set_context(&rt, &e);
+    rt
+}
+
+/// One step of `yield from it`: an exception thrown into the paused generator goes to `it`; when
+/// `it` does not take it (not a generator), it is raised in the delegating generator instead.
+pub fn gen_delegate(it: &Value) -> PyResult<Option<Value>> {
+    gen_take_return();
+    let r = next(it);
+    match crate::methods_util::take_pending_throw() {
+        Some(e) => Err(e),
+        None => r,
+    }
 }
 
 type GenFn = Box<dyn FnMut() -> PyResult<Option<Value>>>;
@@ -355,19 +387,44 @@ struct GenCloseGuard(Rc<RefCell<GenFn>>);
 
 impl Drop for GenCloseGuard {
     fn drop(&mut self) {
-        // CPython closes a generator when its last reference goes away: GeneratorExit is raised
-        // at the paused yield so that enclosing finally blocks run.
-        if let Ok(mut f) = self.0.try_borrow_mut() {
-            let prev = GEN_CLOSING.with(|c| c.replace(true));
-            crate::methods_util::set_pending_throw(Some(PyErr::new("GeneratorExit", "")));
-            let _ = (&mut *f)();
-            crate::methods_util::set_pending_throw(None);
-            GEN_CLOSING.with(|c| c.set(prev));
+        // CPython closes a generator when its last reference goes away (or on gen.close()):
+        // GeneratorExit is raised at the paused yield so that enclosing handlers run.
+        let explicit = GEN_CLOSE_EXPLICIT.with(|c| c.replace(false));
+        let mut f = match self.0.try_borrow_mut() {
+            Ok(f) => f,
+            Err(_) => return,
+        };
+        GEN_CLOSING.with(|c| c.set(true));
+        crate::methods_util::set_pending_throw(Some(PyErr::new("GeneratorExit", "")));
+        let r = (&mut *f)();
+        crate::methods_util::set_pending_throw(None);
+        GEN_CLOSING.with(|c| c.set(false));
+        let err = match r {
+            Ok(Some(_)) => Some(PyErr::new("RuntimeError", "generator ignored GeneratorExit")),
+            Err(e) if !err_is(&e, "GeneratorExit") => Some(e),
+            _ => None,
+        };
+        // closing on drop ignores errors (CPython prints "Exception ignored in ...")
+        if explicit {
+            GEN_CLOSE_ERR.with(|c| *c.borrow_mut() = err);
         }
     }
 }
 
-/// A generator whose body has lowered try/finally blocks: closed (finally blocks run) when dropped.
+/// `gen.close()`: `drop_body` drops the generator's body; a closable generator (see
+/// `GenCloseGuard`) then reports how closing went: an exception other than GeneratorExit, or
+/// RuntimeError when it yielded again.
+pub fn gen_close_with(drop_body: impl FnOnce()) -> PyResult<()> {
+    GEN_CLOSE_EXPLICIT.with(|c| c.set(true));
+    drop_body();
+    GEN_CLOSE_EXPLICIT.with(|c| c.set(false));
+    match GEN_CLOSE_ERR.with(|c| c.borrow_mut().take()) {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// A generator whose body has lowered try blocks (except/finally/with): closed when dropped.
 pub fn gen_closable(f: GenFn) -> Value {
     let cell = Rc::new(RefCell::new(f));
     let guard = GenCloseGuard(cell.clone());

@@ -229,7 +229,13 @@ impl Dict {
         self.get_str(key).is_some()
     }
 
+    #[inline]
     pub fn set_str(&mut self, key: &str, v: Value) {
+        self.set_str_replace(key, v);
+    }
+
+    /// set_str returning the previous value (the caller can drop it after releasing the dict).
+    pub fn set_str_replace(&mut self, key: &str, v: Value) -> Option<Value> {
         let h = str_dict_hash(key);
         // replace in place without allocating a key when present
         if self.len > 0 && self.index.is_empty() {
@@ -237,8 +243,7 @@ impl Dict {
                 if *hh == h {
                     if let Some((Value::Str(k), slot)) = &mut self.entries[i] {
                         if &**k == key {
-                            *slot = v;
-                            return;
+                            return Some(std::mem::replace(slot, v));
                         }
                     }
                 }
@@ -255,8 +260,7 @@ impl Dict {
                 if ix != DELETED && self.hashes[ix] == h {
                     if let Some((Value::Str(k), slot)) = &mut self.entries[ix] {
                         if &**k == key {
-                            *slot = v;
-                            return;
+                            return Some(std::mem::replace(slot, v));
                         }
                     }
                 }
@@ -267,13 +271,7 @@ impl Dict {
         // absent (checked above): append without a second probe
         let k = Value::Str(interned_key(key, h));
         self.push_new(h, k, v);
-    }
-
-    /// set_str returning the previous value.
-    pub fn set_str_replace(&mut self, key: &str, v: Value) -> Option<Value> {
-        let old = self.get_str(key);
-        self.set_str(key, v);
-        old
+        None
     }
 
     pub fn remove_str(&mut self, key: &str) -> Option<Value> {

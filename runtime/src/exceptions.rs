@@ -85,15 +85,84 @@ pub fn is_exception_instance(v: &Value) -> bool {
     }
 }
 
-/// `raise v`
+/// `raise v` (`__context__` = the exception being handled, as CPython sets it at raise time)
 pub fn raise(v: Value) -> PyErr {
-    match &v {
+    let err = match &v {
         Value::Class(c) if is_exception_class(c) => match crate::object::call(&v, vec![], vec![]) {
             Ok(inst) => PyErr { exc: inst },
             Err(e) => e,
         },
         Value::Instance(i) if is_exception_class(&i.class) => PyErr { exc: v },
         _ => exc("TypeError", "exceptions must derive from BaseException".to_string()),
+    };
+    if let Some(top) = current_handled() {
+        chain_context(&err.exc, top);
+    }
+    err
+}
+
+thread_local! {
+    /// Exceptions whose `except` (or `finally`) bodies are running, innermost last.
+    static HANDLED: RefCell<Vec<Value>> = RefCell::new(Vec::new());
+}
+
+/// The exception being handled (`sys.exc_info()[1]`), if any.
+pub fn current_handled() -> Option<Value> {
+    HANDLED.with(|h| h.borrow().last().cloned())
+}
+
+fn context_of(v: &Value) -> Option<Value> {
+    match v {
+        Value::Instance(i) => i.attrs.borrow().get_str("__context__").filter(|c| !matches!(c, Value::None)),
+        _ => None,
+    }
+}
+
+/// `exc.__context__ = ctx`, cutting the chain below `ctx` where it reaches `exc` (no cycles).
+fn chain_context(exc: &Value, ctx: Value) {
+    let inst = match exc {
+        Value::Instance(i) if !crate::ops::is_(exc, &ctx) => i,
+        _ => return,
+    };
+    let mut o = ctx.clone();
+    for _ in 0..1000 {
+        match context_of(&o) {
+            Some(c) if crate::ops::is_(&c, exc) => {
+                if let Value::Instance(oi) = &o {
+                    oi.attrs.borrow_mut().remove_str("__context__");
+                }
+                break;
+            }
+            Some(c) => o = c,
+            None => break,
+        }
+    }
+    inst.attrs.borrow_mut().set_str("__context__", ctx);
+}
+
+/// Runs an `except` / `finally` body while `err` is the exception being handled: exceptions
+/// raised in it (also by callees, also when caught there) get `err` as `__context__`.
+pub fn handling<T>(err: &PyErr, body: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    if let Some(outer) = current_handled() {
+        // an exception built by the runtime (not through `raise`) inside an outer handler
+        if context_of(&err.exc).is_none() {
+            chain_context(&err.exc, outer);
+        }
+    }
+    HANDLED.with(|h| h.borrow_mut().push(err.exc.clone()));
+    let r = body();
+    HANDLED.with(|h| h.borrow_mut().pop());
+    if let Err(x) = &r {
+        set_context(x, err);
+    }
+    r
+}
+
+/// `handling` when there is a pending exception (a `finally` body after an error), else `body()`.
+pub fn handling_opt<T>(err: Option<&PyErr>, body: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    match err {
+        Some(e) => handling(e, body),
+        None => body(),
     }
 }
 
@@ -117,17 +186,11 @@ pub fn raise_from(v: Value, cause: Value) -> PyErr {
     err
 }
 
-/// Record the exception being handled as `__context__` of a new one (generator may call this
-/// when raising inside an `except` block).
+/// Record the exception being handled as `__context__` of a new one that escapes its handler
+/// (unless it already has one; generators call this when raising inside an `except` block).
 pub fn set_context(err: &PyErr, context: &PyErr) {
-    if let Value::Instance(i) = &err.exc {
-        if crate::ops::is_(&err.exc, &context.exc) {
-            return;
-        }
-        let mut a = i.attrs.borrow_mut();
-        if a.get_str("__context__").is_none() {
-            a.set_str("__context__", context.exc.clone());
-        }
+    if context_of(&err.exc).is_none() {
+        chain_context(&err.exc, context.exc.clone());
     }
 }
 

@@ -58,6 +58,7 @@ pub mod stdlib_misc;
 pub mod stdlib_json;
 pub mod stdlib_re;
 pub mod stdlib_pprint;
+pub mod stdlib_time;
 
 // code generator support (helper T)
 pub mod codegen_support;
@@ -65,8 +66,8 @@ pub mod codegen_support;
 pub use value::*;
 pub use ops::*;
 pub use object::*;
-pub use classes::{isinstance, issubclass, make_class, type_name, type_of};
-pub use exceptions::{err_matches, err_value, raise, raise_from, set_context};
+pub use classes::{isinstance, issubclass, make_class, make_class_kw, type_name, type_of};
+pub use exceptions::{err_matches, err_value, handling, handling_opt, raise, raise_from, set_context};
 pub use repr::{format_value, to_repr, to_str};
 pub use builtins::*;
 pub use modules::*;

@@ -658,12 +658,18 @@ fn iter_method(
                 Err(e) => Err(e),
             })
         }
-        "close" => {
-            if let Value::Iter(it) = recv {
-                *it.borrow_mut() = PyIter::Items(Vec::new().into_iter());
-            }
-            Some(Ok(Value::None))
-        }
+        "close" => Some(match recv {
+            Value::Iter(it) => match it.try_borrow_mut() {
+                // the body is dropped after the borrow ends: closing runs the generator's handlers
+                Ok(mut b) => {
+                    let body = std::mem::replace(&mut *b, PyIter::Items(Vec::new().into_iter()));
+                    drop(b);
+                    crate::codegen_support::gen_close_with(move || drop(body)).map(|_| Value::None)
+                }
+                Err(_) => Err(mu::value_error("generator already executing")),
+            },
+            _ => Ok(Value::None),
+        }),
         _ => None,
     }
 }

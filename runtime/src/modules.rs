@@ -175,7 +175,9 @@ pub fn load_global(module: &Value, name: &str) -> PyResult<Value> {
 
 pub fn store_global(module: &Value, name: &str, v: Value) {
     if let Value::Module(m) = module {
-        m.attrs.borrow_mut().set_str(name, v);
+        // the old value is dropped once the dict is released: dropping a generator runs its handlers
+        let old = m.attrs.borrow_mut().set_str_replace(name, v);
+        drop(old);
     }
 }
 

@@ -651,6 +651,9 @@ fn is_immutable_builtin(b: &str) -> bool {
 /// Create a bare instance of a user class (object.__new__ / builtin payload __new__).
 pub fn new_instance(cls: &Rc<Class>, pos: &[Value], kw: &[(String, Value)]) -> PyResult<Value> {
     let flags = class_flags(cls);
+    if flags & F_ABSTRACT != 0 {
+        return Err(abstract_instantiation_error(cls));
+    }
     let payload = if flags & F_EXC != 0 {
         Some(Value::Tuple(Rc::new(pos.to_vec())))
     } else if flags & F_PAYLOAD == 0 {
@@ -1004,11 +1007,44 @@ fn builtin_repr_of(me: &Value) -> PyResult<String> {
 // ------------------------------------------------------------------------------------------
 
 fn attr_error(obj: &Value, name: &str) -> PyErr {
-    match obj {
+    let err = match obj {
         Value::Class(c) => exc("AttributeError", format!("type object '{}' has no attribute '{}'", c.name, name)),
         Value::Module(m) => exc("AttributeError", format!("module '{}' has no attribute '{}'", m.name, name)),
         _ => exc("AttributeError", format!("'{}' object has no attribute '{}'", type_name(obj), name)),
+    };
+    if let Value::Instance(e) = &err.exc {
+        let mut a = e.attrs.borrow_mut();
+        a.set_str("name", Value::from(name));
+        a.set_str("obj", obj.clone());
     }
+    err
+}
+
+/// `exc.add_note(note)` (3.11): appends `note` to the exception's `__notes__` list.
+fn add_note_method(exc_v: &Value) -> Value {
+    make_builtin(
+        "add_note",
+        Some(exc_v.clone()),
+        Rc::new(|recv, pos, kw| {
+            if pos.len() != 1 || !kw.is_empty() {
+                return Err(type_error(format!("BaseException.add_note() takes exactly one argument ({} given)", pos.len() + kw.len())));
+            }
+            if !matches!(pos[0], Value::Str(_)) {
+                return Err(type_error(format!("note must be a str, not '{}'", type_name(&pos[0]))));
+            }
+            let inst = match recv {
+                Some(Value::Instance(i)) => i,
+                _ => return Err(type_error("add_note() needs an exception".to_string())),
+            };
+            let notes = inst.attrs.borrow().get_str("__notes__");
+            match notes {
+                Some(Value::List(l)) => l.borrow_mut().push(pos[0].clone()),
+                Some(_) => return Err(type_error("Cannot add note: __notes__ is not a list".to_string())),
+                None => inst.attrs.borrow_mut().set_str("__notes__", crate::ops::new_list(vec![pos[0].clone()])),
+            }
+            Ok(Value::None)
+        }),
+    )
 }
 
 fn snapshot_dict(d: &Dict) -> Value {
@@ -1200,7 +1236,7 @@ fn instance_getattr(obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResult<Va
     }
     match name {
         "__class__" => return Ok(Value::Class(inst.class.clone())),
-        "__dict__" => return Ok(instance_dict_proxy(obj)),
+        "__dict__" if flags & F_SLOTS == 0 => return Ok(instance_dict_proxy(obj)),
         _ => {}
     }
     if is_exception_class(&inst.class) {
@@ -1213,7 +1249,7 @@ fn instance_getattr(obj: &Value, inst: &Rc<Instance>, name: &str) -> PyResult<Va
                 let me = obj.clone();
                 return Ok(make_builtin("with_traceback", Some(obj.clone()), Rc::new(move |_r, _p, _k| Ok(me.clone()))));
             }
-            "add_note" => {}
+            "add_note" => return Ok(add_note_method(obj)),
             _ => {}
         }
         // StopIteration.value, SystemExit.code, KeyError etc.

@@ -674,7 +674,8 @@ fn set_of(v: &Value) -> Option<&Set> {
     })
 }
 
-/// Builtin (non-instance) binary operation; None when the types don't support it.
+/// Builtin (non-instance) binary operation; None when the types don't support it (the caller
+/// raises `binop_type_error`).
 fn builtin_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
     if let Some(r) = num_binop(op, a, b) {
         return Some(r);
@@ -703,41 +704,14 @@ fn builtin_binop(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
                 v.extend_from_slice(y);
                 Some(Ok(Value::Bytes(Rc::new(v))))
             }
-            (Value::Str(_), _) if !matches!(b, Value::Instance(_)) => {
-                Some(Err(type_error(format!("can only concatenate str (not \"{}\") to str", type_name(b)))))
-            }
-            (Value::List(_), _) if !matches!(b, Value::Instance(_)) => {
-                Some(Err(type_error(format!("can only concatenate list (not \"{}\") to list", type_name(b)))))
-            }
-            (Value::Tuple(_), _) if !matches!(b, Value::Instance(_)) => {
-                Some(Err(type_error(format!("can only concatenate tuple (not \"{}\") to tuple", type_name(b)))))
-            }
             _ => None,
         },
         BinOp::Mul => {
             if is_seq(a) {
-                return match repeat_count(b) {
-                    Some(n) => Some(seq_repeat(a, n)),
-                    None => {
-                        if matches!(b, Value::Instance(_)) {
-                            None
-                        } else {
-                            Some(Err(type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(b)))))
-                        }
-                    }
-                };
+                return repeat_count(b).map(|n| seq_repeat(a, n));
             }
             if is_seq(b) {
-                return match repeat_count(a) {
-                    Some(n) => Some(seq_repeat(b, n)),
-                    None => {
-                        if matches!(a, Value::Instance(_)) {
-                            None
-                        } else {
-                            Some(Err(type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(a)))))
-                        }
-                    }
-                };
+                return repeat_count(a).map(|n| seq_repeat(b, n));
             }
             None
         }
@@ -813,48 +787,83 @@ fn payload(v: &Value) -> Option<Value> {
     None
 }
 
-/// Dunder dispatch for binary ops where at least one side is an instance.
-fn dunder_binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+/// Builtin class whose semantics `v` has for operators: its own type, or the builtin base of a
+/// user subclass of a builtin (exceptions excluded).
+fn operand_kind(v: &Value) -> Option<&'static str> {
+    match v {
+        Value::Instance(i) if is_exception_class(&i.class) => None,
+        Value::Instance(i) => builtin_base(&i.class),
+        _ => Some(builtin_type_name(v)),
+    }
+}
+
+/// CPython's TypeError when no implementation of `a op b` applies: a sequence operand reports
+/// its concatenation / repetition error, anything else "unsupported operand type(s)".
+fn binop_type_error(op: BinOp, a: &Value, b: &Value) -> PyErr {
+    let seq = |k: Option<&str>| matches!(k, Some("str" | "list" | "tuple" | "bytes"));
+    match (op, operand_kind(a)) {
+        (BinOp::Add, Some("bytes")) => type_error(format!("can't concat {} to bytes", type_name(b))),
+        (BinOp::Add, Some(k @ ("str" | "list" | "tuple"))) => {
+            type_error(format!("can only concatenate {} (not \"{}\") to {}", k, type_name(b), k))
+        }
+        (BinOp::Mul, k) if seq(k) => type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(b))),
+        (BinOp::Mul, _) if seq(operand_kind(b)) => type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(a))),
+        _ => unsupported(op, a, b),
+    }
+}
+
+/// `a.__op__(b)` / `b.__rop__(a)` in CPython's order (the reflected method first when b's class
+/// is a proper subclass of a's); None when neither is defined or both return NotImplemented.
+fn call_binop_dunders(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     let (fwd, rev, _) = op.dunder();
     let ta = type_of(a);
     let tb = type_of(b);
-    let same = Rc::ptr_eq(&ta, &tb);
-    let b_rev = if !same { lookup_class_attr(&tb, rev) } else { None };
-    let mut tried_rev = false;
-    if let Some(rf) = &b_rev {
-        if is_subclass(&tb, &ta) {
-            tried_rev = true;
-            let r = crate::object::call_bound(rf, b, vec![a.clone()])?;
-            if !matches!(r, Value::NotImplemented) {
-                return Ok(r);
-            }
+    let b_rev = if !Rc::ptr_eq(&ta, &tb) { lookup_class_attr(&tb, rev) } else { None };
+    let rev_first = b_rev.is_some() && is_subclass(&tb, &ta);
+    if rev_first {
+        let r = crate::object::call_bound(b_rev.as_ref().unwrap(), b, vec![a.clone()])?;
+        if !matches!(r, Value::NotImplemented) {
+            return Ok(Some(r));
         }
     }
     if let Some(f) = lookup_class_attr(&ta, fwd) {
         let r = crate::object::call_bound(&f, a, vec![b.clone()])?;
         if !matches!(r, Value::NotImplemented) {
-            return Ok(r);
+            return Ok(Some(r));
         }
     }
-    if !tried_rev {
-        if let Some(rf) = &b_rev {
-            let r = crate::object::call_bound(rf, b, vec![a.clone()])?;
-            if !matches!(r, Value::NotImplemented) {
-                return Ok(r);
-            }
+    if let (Some(rf), false) = (&b_rev, rev_first) {
+        let r = crate::object::call_bound(rf, b, vec![a.clone()])?;
+        if !matches!(r, Value::NotImplemented) {
+            return Ok(Some(r));
         }
     }
-    // builtin payloads (class L(list), class N(int)...)
-    let pa = payload(a);
-    let pb = payload(b);
-    if pa.is_some() || pb.is_some() {
-        let x = pa.unwrap_or_else(|| a.clone());
-        let y = pb.unwrap_or_else(|| b.clone());
-        if let Some(r) = builtin_binop(op, &x, &y) {
-            return r;
+    Ok(None)
+}
+
+/// Dunder dispatch for binary ops where at least one side is an instance; when no dunder
+/// applies, the builtin semantics of builtin operands / payloads (class L(list), class N(int)).
+fn dunder_binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    if let Value::Str(s) = a {
+        // str.__mod__ formats whatever the right operand is: it never defers to b.__rmod__
+        // unless b's class subclasses str
+        if op == BinOp::Mod && !value_is_instance(b, &builtin_class("str")) {
+            let args = match payload(b) {
+                Some(p @ Value::Tuple(_)) | Some(p @ Value::Dict(_)) => p,
+                _ => b.clone(),
+            };
+            return crate::percent::percent_format(s, &args);
         }
     }
-    Err(unsupported(op, a, b))
+    if let Some(r) = call_binop_dunders(op, a, b)? {
+        return Ok(r);
+    }
+    let x = payload(a).unwrap_or_else(|| a.clone());
+    let y = payload(b).unwrap_or_else(|| b.clone());
+    match builtin_binop(op, &x, &y) {
+        Some(r) => r,
+        None => Err(binop_type_error(op, a, b)),
+    }
 }
 
 /// Generic binary operation.
@@ -864,7 +873,7 @@ pub fn binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
     }
     match builtin_binop(op, a, b) {
         Some(r) => r,
-        None => Err(unsupported(op, a, b)),
+        None => Err(binop_type_error(op, a, b)),
     }
 }
 

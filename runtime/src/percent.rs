@@ -260,6 +260,7 @@ pub fn percent_format(fmt: &str, args: &Value) -> PyResult<Value> {
             }
             'c' => {
                 let s = match &arg {
+                    Value::Bool(b) => char::from(*b as u8).to_string(),
                     Value::Int(n) => match std::char::from_u32(*n as u32) {
                         Some(ch) if *n >= 0 => ch.to_string(),
                         _ => return Err(exc("OverflowError", "%c arg not in range(0x110000)".to_string())),

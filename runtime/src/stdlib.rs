@@ -36,6 +36,7 @@ pub fn load(name: &str) -> Option<PyResult<Value>> {
         "contextlib" => crate::stdlib_misc::contextlib_mod(),
         "io" => io_module(),
         "pprint" => crate::stdlib_pprint::module(),
+        "time" => crate::stdlib_time::module(),
         _ => return None,
     })
 }
@@ -43,7 +44,7 @@ pub fn load(name: &str) -> Option<PyResult<Value>> {
 /// Names of the modules `load` knows (for `is_builtin_module`-style checks).
 pub const BUILTIN_MODULES: &[&str] = &[
     "math", "collections", "collections.abc", "itertools", "functools", "string", "sys",
-    "operator", "heapq", "bisect", "typing", "enum", "dataclasses", "abc", "copy", "random", "statistics", "textwrap", "json", "re", "contextlib", "io", "pprint",
+    "operator", "heapq", "bisect", "typing", "enum", "dataclasses", "abc", "copy", "random", "statistics", "textwrap", "json", "re", "contextlib", "io", "pprint", "time",
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -74,6 +74,9 @@ pub fn run_main(entry: &str) -> ! { unimplemented!() }
 pub fn flush_stdout() { unimplemented!() }
 impl Dict { pub fn keys(&self) -> Vec<Value> { unimplemented!() } }
 pub fn set_context(e: &PyErr, c: &PyErr) { unimplemented!() }
+pub fn handling<T>(e: &PyErr, body: impl FnOnce() -> PyResult<T>) -> PyResult<T> { unimplemented!() }
+pub fn handling_opt<T>(e: Option<&PyErr>, body: impl FnOnce() -> PyResult<T>) -> PyResult<T> { unimplemented!() }
+pub fn make_class_kw(name: &str, qualname: &str, module: &str, bases: Vec<Value>, attrs: Vec<(String, Value)>, kw: Vec<(String, Value)>) -> PyResult<Value> { unimplemented!() }
 pub mod methods_util {
     use crate::*;
     pub fn take_pending_throw() -> Option<PyErr> { unimplemented!() }
