@@ -6,19 +6,19 @@ import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from "node:f
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { pylibRust } from "../../operators/transpile/pylib.ts";
+import { pylibInputs, pylibRust } from "../../operators/transpile/pylib.ts";
 import { cacheRoot, sha256 } from "./cache.ts";
 import type { Toolchain } from "./toolchain.ts";
 
 const run = promisify(execFile);
 export const runtimeSrc = resolve(dirname(fileURLToPath(import.meta.url)), "../../runtime/src");
 
-/** Hash of the runtime's Rust sources and of the generated Rust of its Python-written modules. */
+/** Hash of the runtime's Rust sources and of what the Rust of its Python-written modules is generated from. */
 export async function runtimeHash(): Promise<string> {
   const files = (await readdir(runtimeSrc)).filter((f) => f.endsWith(".rs")).sort();
   const parts: string[] = [];
   for (const f of files) parts.push(f, await readFile(join(runtimeSrc, f), "utf8"));
-  parts.push("pylib", await pylibRust());
+  parts.push("pylib", ...pylibInputs());
   return sha256(...parts);
 }
 

@@ -2,8 +2,9 @@
 // translated by Portalis itself and compiled into the pyrt rlib: `import fractions` then finds them the way
 // it finds the runtime's native modules. Writing a module in Python is how the runtime grows a library
 // whose semantics are mostly Python-level (fractions, datetime, ...) without hand-written Rust.
-import { readFileSync } from "node:fs";
-import { dirname, relative } from "node:path";
+import { readFileSync, readdirSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { transpileModule } from "./index.ts";
 import { rustStr } from "./names.ts";
 import { pylibDir, pylibSources } from "./pylib-sources.ts";
@@ -11,6 +12,22 @@ import { pylibDir, pylibSources } from "./pylib-sources.ts";
 export { PYLIB_MODULES, pylibSources } from "./pylib-sources.ts";
 
 let generated: Promise<string> | undefined;
+
+/**
+ * What the generated Rust is made from: the pylib sources and the translator's own sources. A cache key
+ * that costs a few file reads, where generating the Rust to hash it would cost every start-up ~0.5 s.
+ */
+export function pylibInputs(): string[] {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const translator = [here, resolve(here, "../ingest")];
+  const ts = translator.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+      .sort()
+      .map((f) => join(dir, f)),
+  );
+  return [...pylibSources().map((s) => s.file), ...ts].flatMap((f) => [relative(dirname(pylibDir), f), readFileSync(f, "utf8")]);
+}
 
 /**
  * The Rust of every pylib module, as items for `runtime/src/lib.rs`'s `pylib` module, plus

@@ -16,16 +16,7 @@ devnull = "/dev/null"
 supports_unicode_filenames = False
 
 
-def _fspath(path):
-    if isinstance(path, (str, bytes)):
-        return path
-    if not hasattr(path, "__fspath__"):
-        raise TypeError("expected str, bytes or os.PathLike object, not " + type(path).__name__)
-    path_repr = path.__fspath__()
-    if isinstance(path_repr, (str, bytes)):
-        return path_repr
-    raise TypeError("expected %s.__fspath__() to return str or bytes, not %s"
-                    % (type(path).__name__, type(path_repr).__name__))
+from os import fspath as _fspath  # os binds fspath before it imports this module
 
 
 def _get_sep(path):
